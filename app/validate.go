@@ -94,9 +94,11 @@ func ValidateEnterprise(e Enterprise) error {
 // phones and ties go.
 func NormalizePerson(p *Person) {
 	p.Name = CleanText(p.Name)
-	for _, s := range []*string{&p.WeChat, &p.Email, &p.Title, &p.NativeProvince, &p.NativeCity, &p.NativeCounty, &p.AlmaMater, &p.ServicePlace, &p.Keeper} {
-		*s = CleanText(HalfWidth(*s))
+	for _, s := range []*string{&p.Title, &p.NativeProvince, &p.NativeCity, &p.NativeCounty, &p.AlmaMater, &p.ServicePlace, &p.Keeper} {
+		*s = CleanText(*s)
 	}
+	// IDs and addresses are ASCII: full-width letters and digits typed through an IME become plain.
+	p.WeChat, p.Email = CleanText(HalfWidth(p.WeChat)), CleanText(HalfWidth(p.Email))
 	phones := make([]string, 0, len(p.Phones))
 	for _, ph := range p.Phones {
 		phones = append(phones, NormalizePhone(ph))
