@@ -243,11 +243,25 @@ func (l *Ledger) Restore(ctx context.Context, kind EntityKind, id string) error 
 
 // KPIs computes the figures of a period over every live project.
 func (l *Ledger) KPIs(ctx context.Context, p Period) (KPIs, error) {
-	facts, err := l.store.ProjectFacts(ctx)
+	ks, err := l.KPIsFor(ctx, p)
 	if err != nil {
 		return KPIs{}, err
 	}
-	return ComputeKPIs(facts, p), nil
+	return ks[0], nil
+}
+
+// KPIsFor computes the figures of several periods (this month and this year, say) from one
+// read of the project facts.
+func (l *Ledger) KPIsFor(ctx context.Context, periods ...Period) ([]KPIs, error) {
+	facts, err := l.store.ProjectFacts(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]KPIs, len(periods))
+	for i, p := range periods {
+		out[i] = ComputeKPIs(facts, p)
+	}
+	return out, nil
 }
 
 // SaveSettings saves the settings; the user's name is used from then on.
@@ -332,6 +346,9 @@ func (l *Ledger) BackupName(dir, reason string) string {
 // RestoreFrom replaces the database with the backup at src, after taking a backup of the
 // current state into backupDir. It returns the path of that safety backup.
 func (l *Ledger) RestoreFrom(ctx context.Context, src, backupDir string) (string, error) {
+	if err := l.store.CheckBackup(ctx, src); err != nil {
+		return "", err
+	}
 	safety := l.BackupName(backupDir, "恢复前")
 	if err := l.store.Backup(ctx, safety); err != nil {
 		return "", fmt.Errorf("恢复前备份当前数据失败，未做任何改动：%w", err)

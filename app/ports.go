@@ -194,6 +194,8 @@ type Store interface {
 type FileStore interface {
 	// Backup writes a checked, consistent copy of the database to dest.
 	Backup(ctx context.Context, dest string) error
+	// CheckBackup checks that a file is a sound ledger this build can restore.
+	CheckBackup(ctx context.Context, path string) error
 	// RestoreFrom replaces the database with a checked backup.
 	RestoreFrom(ctx context.Context, src string) error
 	// Check runs the full integrity and foreign-key checks and returns the problems found.

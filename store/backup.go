@@ -44,21 +44,43 @@ func CheckFile(ctx context.Context, path string) error {
 	if _, err := os.Stat(path); err != nil {
 		return fmt.Errorf("找不到文件 %s：%w", path, err)
 	}
+	return checkFile(ctx, path, "integrity_check", true)
+}
+
+// checkFile opens path read-only, so that nothing is written to it, runs pragma (quick_check
+// or integrity_check) and reads its schema version. A database with no tables at all passes
+// unless a ledger is required; a database of another program does not.
+func checkFile(ctx context.Context, path, pragma string, requireLedger bool) error {
 	db, err := sql.Open("sqlite", dsn(path, true))
 	if err != nil {
 		return err
 	}
 	defer db.Close()
 	ro := &Store{db: db, path: path}
-	problems, err := ro.check(ctx, "integrity_check")
+	problems, err := ro.check(ctx, pragma)
 	if err != nil {
 		if isNotADB(err) {
 			return fmt.Errorf("%w：%s", ErrNotDatabase, path)
+		}
+		if isCorrupt(err) {
+			return fmt.Errorf("%w（%s）：%w", ErrDamaged, path, err)
 		}
 		return fmt.Errorf("检查 %s：%w", path, err)
 	}
 	if len(problems) > 0 {
 		return fmt.Errorf("%w（%s）：%s", ErrDamaged, path, strings.Join(problems, "；"))
+	}
+	var tables, ledger int
+	err = db.QueryRowContext(ctx, `SELECT COUNT(*), COALESCE(SUM(name = 'schema_migrations'), 0) FROM sqlite_master
+		WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).Scan(&tables, &ledger)
+	if err != nil {
+		return fmt.Errorf("检查 %s：%w", path, err)
+	}
+	if ledger == 0 {
+		if tables == 0 && !requireLedger {
+			return nil
+		}
+		return fmt.Errorf("%w：%s（没有版本记录）", ErrNotDatabase, path)
 	}
 	var version int
 	err = db.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&version)
@@ -106,3 +128,6 @@ func (s *Store) RestoreFrom(ctx context.Context, src string) error {
 	}
 	return s.migrate(ctx)
 }
+
+// CheckBackup is CheckFile for the ledger: a backup must pass before anything is touched.
+func (s *Store) CheckBackup(ctx context.Context, path string) error { return CheckFile(ctx, path) }

@@ -93,6 +93,34 @@ func TestOpenRefuses(t *testing.T) {
 		must(t, s.Close())
 	}
 
+	// The same refusals for files in rollback-journal mode, as every backup is (VACUUM INTO):
+	// the read-write handle would switch them to WAL, rewriting their header.
+	backupCopy := filepath.Join(dir, "backup.db")
+	tooNewBackup := filepath.Join(dir, "toonew-backup.db")
+	{
+		s := openAt(t, healthy)
+		must(t, s.Backup(ctx, backupCopy))
+		must(t, s.Backup(ctx, tooNewBackup))
+		must(t, s.Close())
+		db, err := sql.Open("sqlite", "file:"+tooNewBackup) // no pragmas: the journal mode stays as it is
+		must(t, err)
+		_, err = db.ExecContext(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, 'future', '2030-01-01T00:00:00.000000Z')`, SchemaVersion()+1)
+		must(t, err)
+		must(t, db.Close())
+		if b := readBytes(t, tooNewBackup); b[18] != 1 {
+			t.Fatalf("backup file format byte %d, want 1 (rollback journal)", b[18])
+		}
+	}
+	// A SQLite database of another program.
+	foreign := filepath.Join(dir, "contacts.db")
+	{
+		db, err := sql.Open("sqlite", dsn(foreign, false))
+		must(t, err)
+		_, err = db.ExecContext(ctx, `CREATE TABLE contacts (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO contacts (name) VALUES ('张三')`)
+		must(t, err)
+		must(t, db.Close())
+	}
+
 	base := readBytes(t, healthy)
 	pageSize := int(binary.BigEndian.Uint16(base[16:18]))
 	if pageSize == 1 {
@@ -141,6 +169,9 @@ func TestOpenRefuses(t *testing.T) {
 			clear(b[(pages-6)*pageSize : (pages-2)*pageSize])
 		}), []error{ErrDamaged, ErrNotDatabase}},
 		{"garbage over the header", damaged("header.db", func(b []byte) { garbage(b[:100]) }), []error{ErrDamaged, ErrNotDatabase}},
+		{"schema newer, rollback journal", tooNewBackup, []error{ErrTooNew}},
+		{"damaged backup copy, rollback journal", damagedCopy(t, backupCopy, garbage), []error{ErrDamaged, ErrNotDatabase}},
+		{"another program's database", foreign, []error{ErrNotDatabase}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -150,18 +181,14 @@ func TestOpenRefuses(t *testing.T) {
 				s.Close()
 				t.Fatalf("Open succeeded, want one of %v", tc.want)
 			}
-			ok := false
-			for _, w := range tc.want {
-				ok = ok || errors.Is(err, w)
-			}
-			if !ok {
+			if !isAny(err, tc.want) {
 				t.Errorf("Open error = %v, want one of %v", err, tc.want)
 			}
 			if !bytes.Equal(readBytes(t, tc.path), before) {
 				t.Error("Open changed the refused file")
 			}
-			if cerr := CheckFile(ctx, tc.path); cerr == nil {
-				t.Error("CheckFile accepted the refused file")
+			if cerr := CheckFile(ctx, tc.path); !isAny(cerr, tc.want) {
+				t.Errorf("CheckFile error = %v, want one of %v", cerr, tc.want)
 			}
 			if !bytes.Equal(readBytes(t, tc.path), before) {
 				t.Error("CheckFile changed the file")
@@ -178,6 +205,32 @@ func TestOpenRefuses(t *testing.T) {
 		}
 		must(t, CheckFile(ctx, healthy))
 	})
+}
+
+// damagedCopy writes a copy of path with garbage over a run of pages in the middle.
+func damagedCopy(t *testing.T, path string, garbage func([]byte)) string {
+	t.Helper()
+	b := readBytes(t, path)
+	if mode := b[18]; mode != 1 {
+		t.Fatalf("%s: file format byte %d, want 1 (rollback journal)", path, mode)
+	}
+	const pageSize = 4096
+	pages := len(b) / pageSize
+	for p := pages / 2; p < pages/2+4; p++ {
+		garbage(b[p*pageSize : (p+1)*pageSize])
+	}
+	out := strings.TrimSuffix(path, ".db") + "-damaged.db"
+	must(t, os.WriteFile(out, b, 0o600))
+	return out
+}
+
+func isAny(err error, targets []error) bool {
+	for _, w := range targets {
+		if errors.Is(err, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // writeBigLedger writes a closed ledger file of a few hundred KB at path.
@@ -254,6 +307,9 @@ func TestPragmasOnEveryConnection(t *testing.T) {
 				t.Errorf("connection %d, %s: err = %v, want FOREIGN KEY constraint failed", i, b.name, err)
 			}
 		}
+	}
+	for _, c := range conns {
+		c.Close()
 	}
 	if n := count(t, s, `SELECT COUNT(*) FROM projects`); n != 0 {
 		t.Errorf("%d projects with dangling links were written", n)

@@ -79,11 +79,15 @@ func savePersonLinks(ctx context.Context, tx *sql.Tx, p app.Person) error {
 			return writeErr("保存电话", err)
 		}
 	}
-	if _, err := tx.ExecContext(ctx, `DELETE FROM chamber_members WHERE person_id = ?`, p.ID); err != nil {
+	// Memberships in chambers in the recycle bin were not shown to the caller: they are kept, so
+	// that restoring the chamber brings them back.
+	if _, err := tx.ExecContext(ctx, `DELETE FROM chamber_members WHERE person_id = ? AND chamber_id IN
+		(SELECT id FROM chambers WHERE deleted_at IS NULL)`, p.ID); err != nil {
 		return fmt.Errorf("保存商会职务：%w", err)
 	}
 	for _, m := range p.Memberships {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO chamber_members (chamber_id, person_id, role) VALUES (?, ?, ?)`, m.ChamberID, p.ID, m.Role); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO chamber_members (chamber_id, person_id, role) VALUES (?, ?, ?)
+			ON CONFLICT (chamber_id, person_id) DO UPDATE SET role = excluded.role`, m.ChamberID, p.ID, m.Role); err != nil {
 			return writeErr("保存商会职务", err)
 		}
 	}
@@ -174,13 +178,14 @@ func phonesOf(ctx context.Context, q querier, where string, args ...any) (map[st
 	return out, rows.Err()
 }
 
-// membershipsOf reads memberships in live chambers (a chamber in the recycle bin hides them).
+// membershipsOf reads memberships in live chambers (a chamber in the recycle bin hides them), in
+// the order they were saved.
 func membershipsOf(ctx context.Context, q querier, where string, args ...any) (map[string][]app.Membership, error) {
 	if where == "" {
 		where = "WHERE 1"
 	}
 	rows, err := q.QueryContext(ctx, `SELECT m.person_id, m.chamber_id, m.role FROM chamber_members m
-		JOIN chambers c ON c.id = m.chamber_id `+where+` AND c.deleted_at IS NULL ORDER BY m.person_id, c.name`, args...)
+		JOIN chambers c ON c.id = m.chamber_id `+where+` AND c.deleted_at IS NULL ORDER BY m.person_id, m.rowid`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("读取商会职务：%w", err)
 	}

@@ -246,9 +246,10 @@ func (s *Store) ProjectFacts(ctx context.Context) ([]app.ProjectFact, error) {
 	rows, err := s.db.QueryContext(ctx, `
 		SELECT p.id, p.stage, p.sector, COALESCE(z.name, ''), COALESCE(z.level, ''), COALESCE(c.name, ''),
 		       p.homecoming_ties, COALESCE(e.nature, ''), p.total_investment,
-		       (SELECT MIN(h.on_date) FROM stage_changes h WHERE h.project_id = p.id AND h.to_stage IN ('签约', '开工', '在建', '投产')),
-		       p.signed_on, p.started_on, p.produced_on
+		       h.first_signed, p.signed_on, p.started_on, p.produced_on
 		FROM projects p
+		LEFT JOIN (SELECT project_id, MIN(on_date) AS first_signed FROM stage_changes
+		           WHERE to_stage IN ('签约', '开工', '在建', '投产') GROUP BY project_id) h ON h.project_id = p.id
 		LEFT JOIN zones z ON z.id = p.zone_id
 		LEFT JOIN chains c ON c.id = p.chain_id
 		LEFT JOIN enterprises e ON e.id = p.investor_id

@@ -16,14 +16,18 @@ import (
 func (s *Store) ApplyReference(ctx context.Context, sets []app.ReferenceSet) (int, error) {
 	applied := 0
 	for _, set := range sets {
-		var n int
-		if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM reference_sets WHERE version = ?`, set.Version).Scan(&n); err != nil {
-			return applied, fmt.Errorf("读取基础数据版本：%w", err)
-		}
-		if n > 0 {
-			continue
-		}
+		skipped := false
 		err := s.inTx(ctx, func(tx *sql.Tx) error {
+			// Checked inside the immediate transaction, so two processes opening the same
+			// file at once cannot both apply a set.
+			var n int
+			if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM reference_sets WHERE version = ?`, set.Version).Scan(&n); err != nil {
+				return fmt.Errorf("读取基础数据版本：%w", err)
+			}
+			if n > 0 {
+				skipped = true
+				return nil
+			}
 			for _, d := range set.Divisions {
 				if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO divisions (code, name, level, parent_code) VALUES (?, ?, ?, ?)`,
 					d.Code, d.Name, d.Level, nullID(d.ParentCode)); err != nil {
@@ -55,7 +59,9 @@ func (s *Store) ApplyReference(ctx context.Context, sets []app.ReferenceSet) (in
 		if err != nil {
 			return applied, fmt.Errorf("载入基础数据“%s”（第%d版）失败：%w", set.Name, set.Version, err)
 		}
-		applied++
+		if !skipped {
+			applied++
+		}
 	}
 	return applied, nil
 }
@@ -163,10 +169,12 @@ func (s *Store) SaveVocab(ctx context.Context, v app.VocabItem) error {
 const settingsKey = "settings"
 
 // Settings reads the settings; a new database has defaults.
-func (s *Store) Settings(ctx context.Context) (app.Settings, error) {
+func (s *Store) Settings(ctx context.Context) (app.Settings, error) { return readSettings(ctx, s.db) }
+
+func readSettings(ctx context.Context, q querier) (app.Settings, error) {
 	st := app.Settings{StaleDays: app.DefaultStaleDays()}
 	var raw string
-	err := s.db.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = ?`, settingsKey).Scan(&raw)
+	err := q.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = ?`, settingsKey).Scan(&raw)
 	if err == sql.ErrNoRows {
 		return st, nil
 	}
@@ -181,15 +189,15 @@ func (s *Store) Settings(ctx context.Context) (app.Settings, error) {
 
 // SaveSettings writes the settings and audits each changed field.
 func (s *Store) SaveSettings(ctx context.Context, st app.Settings, who string, at time.Time) error {
-	old, err := s.Settings(ctx)
-	if err != nil {
-		return err
-	}
 	b, err := json.Marshal(st)
 	if err != nil {
 		return err
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
+		old, err := readSettings(ctx, tx)
+		if err != nil {
+			return err
+		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES (?, ?)
 			ON CONFLICT (key) DO UPDATE SET value = excluded.value`, settingsKey, string(b)); err != nil {
 			return fmt.Errorf("保存设置：%w", err)
