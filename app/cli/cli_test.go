@@ -9,37 +9,16 @@ import (
 	"reflect"
 	"strings"
 	"testing"
-	"time"
 
 	"ganzhao/app"
-	"ganzhao/seeds"
+	"ganzhao/app/apptest"
 	"ganzhao/store"
 )
 
-// fixedNow is the clock of these tests, so that demo data and the default period agree.
-func fixedNow() time.Time { return time.Date(2026, 11, 27, 10, 0, 0, 0, time.Local) }
-
-// openEnv opens a fresh database with the reference seeds, as main does.
-func openEnv(t *testing.T, name string) (Env, *bytes.Buffer) {
+// openEnv opens a fresh ledger with the reference seeds, as main does.
+func openEnv(t *testing.T, _ string) (Env, *bytes.Buffer) {
 	t.Helper()
-	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), name)
-	s, err := store.Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	sets, err := seeds.Reference()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.ApplyReference(ctx, sets); err != nil {
-		t.Fatal(err)
-	}
-	l, err := app.NewLedger(ctx, s, fixedNow)
-	if err != nil {
-		t.Fatal(err)
-	}
+	l, path := apptest.Ledger(t, 0)
 	out := &bytes.Buffer{}
 	return Env{Ledger: l, DBPath: path, BackupDir: filepath.Join(filepath.Dir(path), "backups"), SchemaVersion: store.SchemaVersion(), Out: out}, out
 }

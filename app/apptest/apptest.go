@@ -1,0 +1,58 @@
+// Package apptest gives the tests of the packages above app (ui, cli, importers) a real
+// ledger: a SQLite file in the test's temporary folder, seeded with the reference data and,
+// on request, demo records — wired the way main wires it, so those tests never mock the
+// database and never import store themselves.
+package apptest
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"ganzhao/app"
+	"ganzhao/seeds"
+	"ganzhao/store"
+)
+
+// Today is the fixed date of ledgers made here.
+var Today = app.NewDate(2026, time.November, 27)
+
+// Now is the fixed clock of ledgers made here: 10:00 local time on Today.
+func Now() time.Time {
+	return time.Date(Today.Year(), Today.Month(), Today.Day(), 10, 0, 0, 0, time.Local)
+}
+
+// Ledger opens a fresh ledger on a temporary file with the reference data, and demoSize demo
+// records (none for 0). The store closes when the test ends. It returns the database path too.
+func Ledger(t testing.TB, demoSize int) (*app.Ledger, string) {
+	t.Helper()
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "ganzhao.db")
+	s, err := store.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	sets, err := seeds.Reference()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.ApplyReference(ctx, sets); err != nil {
+		t.Fatal(err)
+	}
+	l, err := app.NewLedger(ctx, s, Now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if demoSize > 0 {
+		d, err := seeds.Demo(seeds.DemoOptions{Size: demoSize, Seed: 1, Today: Today})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := l.LoadDataset(ctx, d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return l, path
+}

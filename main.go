@@ -1,0 +1,125 @@
+// Command ganzhao is 赣招, an offline CRM for the investment-promotion teams of Jiangxi's
+// development zones. `ganzhao` opens the window; `ganzhao VERB` runs a command headless.
+// main only wires: it opens the store, loads the reference seeds and hands a ledger to the
+// window or the command line.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"slices"
+	"time"
+
+	"ganzhao/app"
+	"ganzhao/app/cli"
+	"ganzhao/seeds"
+	"ganzhao/store"
+	"ganzhao/ui"
+)
+
+func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
+
+// run parses the global flags, opens the database and runs the verb or the window. It returns
+// the exit code: 0 on success, 1 on failure, 2 on a usage mistake.
+func run(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("ganzhao", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	dbPath := fs.String("db", "", "数据库文件")
+	if err := fs.Parse(args); err != nil {
+		fmt.Fprintf(stderr, "错误：%v\n%s\n", err, cli.Usage)
+		return 2
+	}
+	verb, rest := "", []string(nil)
+	if fs.NArg() > 0 {
+		verb, rest = fs.Arg(0), fs.Args()[1:]
+		if !slices.Contains(cli.Verbs, verb) {
+			fmt.Fprintf(stderr, "错误：未知命令“%s”\n%s\n", verb, cli.Usage)
+			return 2
+		}
+	}
+	if verb == "version" {
+		fmt.Fprintf(stdout, "赣招 %s（数据库结构版本 %d）\n", app.Version, store.SchemaVersion())
+		return 0
+	}
+	path, err := databasePath(*dbPath)
+	if err != nil {
+		fmt.Fprintf(stderr, "错误：%v\n", err)
+		return 1
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+
+	ledger, closeStore, err := openLedger(ctx, path)
+	if err != nil {
+		fmt.Fprintf(stderr, "错误：%v\n", oneLine(err))
+		return 1
+	}
+	defer closeStore()
+	backupDir := filepath.Join(filepath.Dir(path), "backups")
+	if verb == "" {
+		ui.Run(ledger, ui.Options{DBPath: path, BackupDir: backupDir})
+		return 0
+	}
+	env := cli.Env{Ledger: ledger, DBPath: path, BackupDir: backupDir, SchemaVersion: store.SchemaVersion(), Out: stdout}
+	if err := cli.Run(ctx, env, verb, rest); err != nil {
+		fmt.Fprintf(stderr, "错误：%v\n", oneLine(err))
+		var ue cli.UsageError
+		if errors.As(err, &ue) {
+			return 2
+		}
+		return 1
+	}
+	return 0
+}
+
+// databasePath is --db when given, else ganzhao.db in the user's configuration folder
+// (%AppData%\ganzhao on Windows, ~/.config/ganzhao on Linux).
+func databasePath(flagValue string) (string, error) {
+	if flagValue != "" {
+		return flagValue, nil
+	}
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return "", fmt.Errorf("找不到用户数据目录，请用 --db 指定数据库文件：%w", err)
+	}
+	return filepath.Join(dir, "ganzhao", "ganzhao.db"), nil
+}
+
+// openLedger opens the store, applies the reference seeds not yet applied and returns the
+// ledger with a function that closes the store.
+func openLedger(ctx context.Context, path string) (*app.Ledger, func(), error) {
+	s, err := store.Open(ctx, path)
+	if err != nil {
+		return nil, nil, err
+	}
+	sets, err := seeds.Reference()
+	if err == nil {
+		_, err = s.ApplyReference(ctx, sets)
+	}
+	var ledger *app.Ledger
+	if err == nil {
+		ledger, err = app.NewLedger(ctx, s, time.Now)
+	}
+	if err != nil {
+		s.Close()
+		return nil, nil, err
+	}
+	return ledger, func() { s.Close() }, nil
+}
+
+// oneLine keeps an error message to one line for the terminal.
+func oneLine(err error) string {
+	msg := []rune(err.Error())
+	for i, r := range msg {
+		if r == '\n' {
+			return string(msg[:i])
+		}
+	}
+	return string(msg)
+}

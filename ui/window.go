@@ -1,0 +1,84 @@
+// Package ui is the Fyne desktop window of 赣招: one struct per screen, a navigation table,
+// work off the UI goroutine with results brought back through fyne.Do. It talks only to
+// package app, never to the store.
+package ui
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	fyneapp "fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"ganzhao/app"
+	"ganzhao/assets"
+)
+
+// Options are the window's settings from the command line.
+type Options struct {
+	DBPath    string
+	BackupDir string
+}
+
+// Run opens the main window and blocks until it is closed.
+func Run(l *app.Ledger, opt Options) {
+	a := fyneapp.NewWithID("cn.ganzhao.desktop")
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.IconPNG()))
+	w := newMainWindow(a, l, opt, goRunner)
+	w.win.Resize(fyne.NewSize(1280, 800))
+	w.win.ShowAndRun()
+}
+
+// runner runs work off the UI goroutine. The app uses goRunner; tests pass one that runs
+// inline so that they can assert what the user sees without waiting.
+type runner func(work func())
+
+func goRunner(work func()) { go work() }
+
+// screen is one entry of the navigation table.
+type screen struct {
+	title string
+	build func() fyne.CanvasObject
+}
+
+// mainWindow holds the navigation and the screen shown.
+type mainWindow struct {
+	win     fyne.Window
+	ledger  *app.Ledger
+	run     runner
+	screens []screen
+	nav     *widget.List
+	content *fyne.Container
+	home    *homeScreen
+	list    *projectsScreen
+}
+
+func newMainWindow(a fyne.App, l *app.Ledger, opt Options, run runner) *mainWindow {
+	m := &mainWindow{win: a.NewWindow(fmt.Sprintf("赣招 %s — %s", app.Version, opt.DBPath)), ledger: l, run: run}
+	m.home = newHomeScreen(l, run)
+	m.list = newProjectsScreen(m.win, l, run)
+	m.screens = []screen{
+		{"工作台", m.home.content},
+		{"项目", m.list.content},
+	}
+	m.content = container.NewStack()
+	m.nav = widget.NewList(
+		func() int { return len(m.screens) },
+		func() fyne.CanvasObject { return widget.NewLabel("赣籍企业家与人脉") },
+		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(m.screens[i].title) },
+	)
+	built := make([]fyne.CanvasObject, len(m.screens))
+	m.nav.OnSelected = func(i widget.ListItemID) {
+		if built[i] == nil {
+			built[i] = m.screens[i].build()
+		}
+		m.content.Objects = []fyne.CanvasObject{built[i]}
+		m.content.Refresh()
+	}
+	split := container.NewHSplit(m.nav, m.content)
+	split.Offset = 0.14
+	m.win.SetContent(split)
+	m.nav.Select(0)
+	return m
+}
