@@ -16,8 +16,33 @@ type Ledger struct {
 	store Store
 	now   func() time.Time
 
-	mu   sync.Mutex
-	user string // the user's name from the settings, written to updated_by
+	mu        sync.Mutex
+	user      string // the user's name from the settings, written to updated_by
+	listeners []func(Change)
+}
+
+// Change tells listeners (the search index, open lists) that a record was written.
+type Change struct {
+	Kind    EntityKind
+	ID      string // "" for a batch load or a restore of the whole database: reload everything
+	Deleted bool   // moved to the recycle bin
+}
+
+// Subscribe registers fn to be called after every successful write, on the goroutine that
+// wrote. fn must be quick and must not call back into the ledger's writers.
+func (l *Ledger) Subscribe(fn func(Change)) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.listeners = append(l.listeners, fn)
+}
+
+func (l *Ledger) notify(c Change) {
+	l.mu.Lock()
+	fns := append([]func(Change){}, l.listeners...)
+	l.mu.Unlock()
+	for _, fn := range fns {
+		fn(c)
+	}
 }
 
 // NewLedger returns the use cases over a store. now gives the current time (time.Now in the
@@ -75,8 +100,35 @@ func save[T any](ctx context.Context, l *Ledger, rec *T, m *Meta,
 	}
 	if err != nil {
 		*m = before
+		return err
 	}
-	return err
+	l.notify(Change{Kind: kindOf(rec), ID: m.ID})
+	return nil
+}
+
+// kindOf names the kind of a record passed to save.
+func kindOf(rec any) EntityKind {
+	switch rec.(type) {
+	case *Enterprise:
+		return KindEnterprise
+	case *Person:
+		return KindPerson
+	case *Chamber:
+		return KindChamber
+	case *Project:
+		return KindProject
+	case *Task:
+		return KindTask
+	case *Activity:
+		return KindActivity
+	case *Fund:
+		return KindFund
+	case *FundInvestment:
+		return KindFundInvestment
+	case *Arrival:
+		return KindArrival
+	}
+	panic(fmt.Sprintf("app: no entity kind for %T", rec))
 }
 
 // SaveEnterprise creates or updates an enterprise. A credit code already used by another
@@ -229,7 +281,11 @@ func (l *Ledger) MoveStage(ctx context.Context, id string, m StageMove) (Project
 
 // Delete moves a record to the recycle bin.
 func (l *Ledger) Delete(ctx context.Context, kind EntityKind, id string) error {
-	return l.store.SoftDelete(ctx, kind, id, l.User(), l.stampTime(time.Time{}))
+	if err := l.store.SoftDelete(ctx, kind, id, l.User(), l.stampTime(time.Time{})); err != nil {
+		return err
+	}
+	l.notify(Change{Kind: kind, ID: id, Deleted: true})
+	return nil
 }
 
 // Restore takes a record out of the recycle bin with its links.
@@ -237,6 +293,9 @@ func (l *Ledger) Restore(ctx context.Context, kind EntityKind, id string) error 
 	err := l.store.Restore(ctx, kind, id, l.User(), l.stampTime(time.Time{}))
 	if errors.Is(err, ErrDuplicate) {
 		return fmt.Errorf("无法恢复：已有相同统一社会信用代码或相同月份来源的记录，请先处理重复：%w", err)
+	}
+	if err == nil {
+		l.notify(Change{Kind: kind, ID: id})
 	}
 	return err
 }
@@ -334,7 +393,11 @@ func (l *Ledger) LoadDataset(ctx context.Context, d Dataset) error {
 			return err
 		}
 	}
-	return l.store.LoadDataset(ctx, d, l.User(), l.stampTime(time.Time{}))
+	if err := l.store.LoadDataset(ctx, d, l.User(), l.stampTime(time.Time{})); err != nil {
+		return err
+	}
+	l.notify(Change{})
+	return nil
 }
 
 // BackupName returns the file name of a backup taken now for a reason ("手动", "恢复前" …),
@@ -356,6 +419,7 @@ func (l *Ledger) RestoreFrom(ctx context.Context, src, backupDir string) (string
 	if err := l.store.RestoreFrom(ctx, src); err != nil {
 		return safety, err
 	}
+	l.notify(Change{})
 	st, err := l.store.Settings(ctx)
 	if err == nil {
 		l.mu.Lock()

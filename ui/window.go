@@ -36,18 +36,22 @@ type runner func(work func())
 
 func goRunner(work func()) { go work() }
 
-// screen is one entry of the navigation table.
+// screen is one entry of the navigation table: its title and the function that builds its
+// content the first time it is shown.
 type screen struct {
 	title string
 	build func() fyne.CanvasObject
 }
 
-// mainWindow holds the navigation and the screen shown.
+// mainWindow holds the navigation and the screen shown. Screens get only what they need: the
+// window (for dialogs), the ledger and the runner.
 type mainWindow struct {
 	win     fyne.Window
 	ledger  *app.Ledger
 	run     runner
+	opt     Options
 	screens []screen
+	built   []fyne.CanvasObject
 	nav     *widget.List
 	content *fyne.Container
 	home    *homeScreen
@@ -55,30 +59,48 @@ type mainWindow struct {
 }
 
 func newMainWindow(a fyne.App, l *app.Ledger, opt Options, run runner) *mainWindow {
-	m := &mainWindow{win: a.NewWindow(fmt.Sprintf("赣招 %s — %s", app.Version, opt.DBPath)), ledger: l, run: run}
+	m := &mainWindow{win: a.NewWindow(fmt.Sprintf("赣招 %s — %s", app.Version, opt.DBPath)), ledger: l, run: run, opt: opt}
 	m.home = newHomeScreen(l, run)
 	m.list = newProjectsScreen(m.win, l, run)
-	m.screens = []screen{
-		{"工作台", m.home.content},
-		{"项目", m.list.content},
-	}
+	m.screens = m.navigation()
+	m.built = make([]fyne.CanvasObject, len(m.screens))
 	m.content = container.NewStack()
 	m.nav = widget.NewList(
 		func() int { return len(m.screens) },
 		func() fyne.CanvasObject { return widget.NewLabel("赣籍企业家与人脉") },
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(m.screens[i].title) },
 	)
-	built := make([]fyne.CanvasObject, len(m.screens))
-	m.nav.OnSelected = func(i widget.ListItemID) {
-		if built[i] == nil {
-			built[i] = m.screens[i].build()
-		}
-		m.content.Objects = []fyne.CanvasObject{built[i]}
-		m.content.Refresh()
-	}
+	m.nav.OnSelected = func(i widget.ListItemID) { m.showScreen(i) }
 	split := container.NewHSplit(m.nav, m.content)
 	split.Offset = 0.14
 	m.win.SetContent(split)
 	m.nav.Select(0)
 	return m
+}
+
+// navigation is the table of screens in the order the navigation lists them.
+func (m *mainWindow) navigation() []screen {
+	return []screen{
+		{"工作台", m.home.content},
+		{"项目", m.list.content},
+	}
+}
+
+// showScreen shows the i-th screen, building it on first use.
+func (m *mainWindow) showScreen(i int) {
+	if m.built[i] == nil {
+		m.built[i] = m.screens[i].build()
+	}
+	m.content.Objects = []fyne.CanvasObject{m.built[i]}
+	m.content.Refresh()
+}
+
+// showTitle selects the screen with the given title in the navigation.
+func (m *mainWindow) showTitle(title string) {
+	for i, s := range m.screens {
+		if s.title == title {
+			m.nav.Select(i)
+			return
+		}
+	}
 }
