@@ -104,3 +104,8 @@ func (m *mainWindow) showTitle(title string) {
 		}
 	}
 }
+
+// openRecord shows a record's detail page. The detail pages live in detail.go.
+func (m *mainWindow) openRecord(kind app.EntityKind, id string) {
+	m.showDetail(kind, id)
+}
