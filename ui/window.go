@@ -25,6 +25,8 @@ type Options struct {
 func Run(l *app.Ledger, opt Options) {
 	a := fyneapp.NewWithID("cn.ganzhao.desktop")
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.IconPNG()))
+	a.Settings().SetTheme(newTheme())
+	useChinese()
 	w := newMainWindow(a, l, opt, goRunner)
 	w.win.Resize(fyne.NewSize(1280, 800))
 	w.win.ShowAndRun()
