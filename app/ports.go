@@ -176,6 +176,28 @@ type BulkStore interface {
 	LoadDataset(ctx context.Context, d Dataset, who string, at time.Time) error
 }
 
+// ListStore reads the lean rows the list screens show, for lists of 100 000 records.
+type ListStore interface {
+	// ProjectRows lists live projects matching f with the names of their zone, chain and
+	// investor, most recently changed stage first.
+	ProjectRows(ctx context.Context, f ProjectFilter) ([]ProjectRow, error)
+	// TaskRows lists live tasks of live projects matching f, with the project's name, in the
+	// order of Tasks.
+	TaskRows(ctx context.Context, f TaskFilter) ([]TaskRow, error)
+	// LastContacts gives, for each live person with one, the date of the latest live
+	// activity they took part in.
+	LastContacts(ctx context.Context) (map[string]Date, error)
+}
+
+// ViewStore keeps the saved views of the list screens.
+type ViewStore interface {
+	SavedViews(ctx context.Context, screen string) ([]SavedView, error)
+	// SaveView inserts v, or replaces the view of the same screen and name (keeping its ID),
+	// and returns the view as stored.
+	SaveView(ctx context.Context, v SavedView) (SavedView, error)
+	DeleteView(ctx context.Context, id string) error
+}
+
 // Store is everything the ledger needs of its storage.
 type Store interface {
 	EnterpriseStore
@@ -188,6 +210,8 @@ type Store interface {
 	ReferenceStore
 	BulkStore
 	FileStore
+	ListStore
+	ViewStore
 }
 
 // FileStore backs up, restores and checks the database file.

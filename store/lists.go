@@ -1,0 +1,176 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"ganzhao/app"
+)
+
+// The lean rows of the list screens: one joined query per list instead of a record and its
+// links per row, so that a list of 100 000 records loads in one pass.
+
+// ProjectRows lists live projects matching f with the names of their zone, chain and investor,
+// most recently changed stage first (the order of Projects).
+func (s *Store) ProjectRows(ctx context.Context, f app.ProjectFilter) ([]app.ProjectRow, error) {
+	where, args := `WHERE p.deleted_at IS NULL`, []any{}
+	if len(f.Stages) > 0 {
+		where += ` AND p.stage IN (` + placeholders(len(f.Stages)) + `)`
+		for _, st := range f.Stages {
+			args = append(args, string(st))
+		}
+	}
+	for _, c := range []struct{ col, v string }{{"p.zone_id", f.ZoneID}, {"p.chain_id", f.ChainID}, {"p.investor_id", f.InvestorID}, {"p.fund_id", f.FundID}} {
+		if c.v != "" {
+			where += ` AND ` + c.col + ` = ?` // column names are the constants above
+			args = append(args, c.v)
+		}
+	}
+	if f.Query != "" {
+		where += ` AND (instr(p.name, ?) > 0 OR instr(p.code, ?) > 0)`
+		args = append(args, f.Query, f.Query)
+	}
+	q := `SELECT p.id, p.name, p.code, p.stage, p.stage_since, p.sector, p.total_investment, p.fixed_investment,
+			p.foreign_capital, p.signed_on, p.started_on, p.produced_on, p.leader, p.unit, p.homecoming,
+			p.homecoming_ties, p.out_of_province, p.gan_return, p.registered,
+			COALESCE(p.zone_id, ''), COALESCE(z.name, ''), COALESCE(z.level, ''), COALESCE(p.chain_id, ''),
+			COALESCE(c.name, ''), COALESCE(p.investor_id, ''), COALESCE(e.name, ''), COALESCE(e.nature, ''),
+			COALESCE(p.fund_id, ''), p.updated_at
+		FROM projects p
+		LEFT JOIN zones z ON z.id = p.zone_id
+		LEFT JOIN chains c ON c.id = p.chain_id
+		LEFT JOIN enterprises e ON e.id = p.investor_id
+		` + where + ` ORDER BY p.stage_since DESC, p.name, p.id`
+	if f.Limit > 0 {
+		q += ` LIMIT ?`
+		args = append(args, f.Limit)
+	}
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("列出项目：%w", err)
+	}
+	defer rows.Close()
+	var out []app.ProjectRow
+	index := map[string]int{}
+	for rows.Next() {
+		var r app.ProjectRow
+		var stage, sector, ties, level, nature, updated string
+		var since, signed, started, produced sql.NullString
+		if err := rows.Scan(&r.ID, &r.Name, &r.Code, &stage, &since, &sector, &r.TotalInvestment, &r.FixedInvestment,
+			&r.ForeignCapital, &signed, &started, &produced, &r.Leader, &r.Unit, &r.Homecoming,
+			&ties, &r.OutOfProvince, &r.GanReturn, &r.Registered,
+			&r.ZoneID, &r.ZoneName, &level, &r.ChainID,
+			&r.ChainName, &r.InvestorID, &r.InvestorName, &nature,
+			&r.FundID, &updated); err != nil {
+			return nil, fmt.Errorf("列出项目：%w", err)
+		}
+		var sc scanner
+		r.Stage, r.Sector, r.HomecomingTies = app.Stage(stage), app.Sector(sector), splitTies(ties)
+		r.ZoneLevel, r.InvestorNature = app.ZoneLevel(level), app.Nature(nature)
+		r.StageSince, r.SignedOn, r.StartedOn, r.ProducedOn = sc.date(since), sc.date(signed), sc.date(started), sc.date(produced)
+		r.UpdatedAt = sc.stamp(updated)
+		if sc.err != nil {
+			return nil, fmt.Errorf("列出项目：%w", sc.err)
+		}
+		index[r.ID] = len(out)
+		out = append(out, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("列出项目：%w", err)
+	}
+	ids := make([]string, len(out))
+	for i, r := range out {
+		ids[i] = r.ID
+	}
+	methods, err := childrenOf(ctx, s.db, ids, methodsOf, "project_id")
+	if err != nil {
+		return nil, err
+	}
+	for id, ms := range methods {
+		if i, ok := index[id]; ok {
+			out[i].Methods = ms
+		}
+	}
+	return out, nil
+}
+
+// TaskRows lists live tasks of live projects matching f with their project's name: open ones
+// first, by due date.
+func (s *Store) TaskRows(ctx context.Context, f app.TaskFilter) ([]app.TaskRow, error) {
+	where := `WHERE t.deleted_at IS NULL AND p.deleted_at IS NULL`
+	var args []any
+	if f.ProjectID != "" {
+		where += ` AND t.project_id = ?`
+		args = append(args, f.ProjectID)
+	}
+	if f.OpenOnly {
+		where += ` AND t.done = 0`
+	}
+	if f.Assignee != "" {
+		where += ` AND t.assignee = ?`
+		args = append(args, f.Assignee)
+	}
+	q := `SELECT t.project_id, t.title, t.assignee, t.due_on, t.done, t.done_on, t.notes,
+		t.id, t.created_at, t.updated_at, t.updated_by, t.deleted_at, p.name
+		FROM tasks t JOIN projects p ON p.id = t.project_id ` + where + ` ORDER BY t.done, t.due_on IS NULL, t.due_on, t.title, t.id`
+	if f.Limit > 0 {
+		q += ` LIMIT ?`
+		args = append(args, f.Limit)
+	}
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("列出任务：%w", err)
+	}
+	defer rows.Close()
+	var out []app.TaskRow
+	for rows.Next() {
+		var r app.TaskRow
+		var due, doneOn sql.NullString
+		var m meta
+		if err := rows.Scan(append([]any{&r.ProjectID, &r.Title, &r.Assignee, &due, &r.Done, &doneOn, &r.Notes}, append(m.dest(), &r.ProjectName)...)...); err != nil {
+			return nil, fmt.Errorf("列出任务：%w", err)
+		}
+		var sc scanner
+		r.Meta, r.DueOn, r.DoneOn = m.meta(&sc), sc.date(due), sc.date(doneOn)
+		if sc.err != nil {
+			return nil, fmt.Errorf("列出任务：%w", sc.err)
+		}
+		out = append(out, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("列出任务：%w", err)
+	}
+	return out, nil
+}
+
+// LastContacts gives the date of the latest live activity each live person took part in.
+func (s *Store) LastContacts(ctx context.Context) (map[string]app.Date, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT ap.person_id, MAX(a.on_date) FROM activity_people ap
+		JOIN activities a ON a.id = ap.activity_id
+		JOIN people p ON p.id = ap.person_id
+		WHERE a.deleted_at IS NULL AND p.deleted_at IS NULL
+		GROUP BY ap.person_id`)
+	if err != nil {
+		return nil, fmt.Errorf("读取最近联系日期：%w", err)
+	}
+	defer rows.Close()
+	out := map[string]app.Date{}
+	for rows.Next() {
+		var id string
+		var on sql.NullString
+		if err := rows.Scan(&id, &on); err != nil {
+			return nil, fmt.Errorf("读取最近联系日期：%w", err)
+		}
+		var sc scanner
+		if d := sc.date(on); sc.err == nil && !d.IsZero() {
+			out[id] = d
+		} else if sc.err != nil {
+			return nil, fmt.Errorf("读取最近联系日期：%w", sc.err)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("读取最近联系日期：%w", err)
+	}
+	return out, nil
+}
