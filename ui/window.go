@@ -48,22 +48,26 @@ type screen struct {
 // mainWindow holds the navigation and the screen shown. Screens get only what they need: the
 // window (for dialogs), the ledger and the runner.
 type mainWindow struct {
-	win     fyne.Window
-	ledger  *app.Ledger
-	run     runner
-	opt     Options
-	screens []screen
-	built   []fyne.CanvasObject
-	nav     *widget.List
-	content *fyne.Container
-	home    *homeScreen
-	list    *projectsScreen
+	win      fyne.Window
+	ledger   *app.Ledger
+	run      runner
+	opt      Options
+	screens  []screen
+	built    []fyne.CanvasObject
+	nav      *widget.List
+	content  *fyne.Container
+	home     *homeScreen
+	list     *projectsScreen
+	recycle  *recycleScreen
+	settings *settingsScreen
 }
 
 func newMainWindow(a fyne.App, l *app.Ledger, opt Options, run runner) *mainWindow {
 	m := &mainWindow{win: a.NewWindow(fmt.Sprintf("赣招 %s — %s", app.Version, opt.DBPath)), ledger: l, run: run, opt: opt}
 	m.home = newHomeScreen(l, run)
 	m.list = newProjectsScreen(m.win, l, run)
+	m.recycle = newRecycleScreen(l, run)
+	m.settings = newSettingsScreen(m.win, l, run, opt)
 	m.screens = m.navigation()
 	m.built = make([]fyne.CanvasObject, len(m.screens))
 	m.content = container.NewStack()
@@ -77,6 +81,7 @@ func newMainWindow(a fyne.App, l *app.Ledger, opt Options, run runner) *mainWind
 	split.Offset = 0.14
 	m.win.SetContent(split)
 	m.nav.Select(0)
+	m.addQuickEntry()
 	return m
 }
 
@@ -85,6 +90,8 @@ func (m *mainWindow) navigation() []screen {
 	return []screen{
 		{"工作台", m.home.content},
 		{"项目", m.list.content},
+		{"回收站", m.recycle.content},
+		{"设置", m.settings.content},
 	}
 }
 

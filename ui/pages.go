@@ -1,0 +1,286 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"ganzhao/app"
+)
+
+// enterprisePage is an enterprise's page: the form, its timeline (follow-ups and changes),
+// its projects and its people.
+type enterprisePage struct {
+	*detailPage
+	e        app.Enterprise
+	timeline *timelineView
+	related  *widget.Label
+}
+
+func newEnterprisePage(win fyne.Window, l *app.Ledger, run runner, e app.Enterprise, r refs) *enterprisePage {
+	pg := &enterprisePage{detailPage: newDetailPage(win, l, run), e: e, related: widget.NewLabel("")}
+	pg.related.Wrapping = fyne.TextWrapWord
+	f := pg.form
+	f.textField("name", "企业名称", &pg.e.Name)
+	f.textField("credit_code", "统一社会信用代码", &pg.e.CreditCode)
+	choiceField(f, "nature", "企业性质", app.Natures, &pg.e.Nature)
+	cats, readCats, writeCats := categoryChecks(r.categories, &pg.e)
+	f.add("categories", "企业类别", cats, readCats, writeCats)
+	f.textField("hq_province", "总部省份", &pg.e.HQProvince)
+	f.textField("hq_city", "总部城市", &pg.e.HQCity)
+	f.textField("hq_country", "国家/地区（境外填）", &pg.e.HQCountry)
+	f.textField("industry", "行业", &pg.e.Industry)
+	f.pickerField("chain_id", "产业链", chainPicker(l, run), &pg.e.ChainID)
+	f.textField("website", "官网", &pg.e.Website)
+	choiceField(f, "priority", "目标等级", []app.Priority{app.PriorityA, app.PriorityB, app.PriorityC}, &pg.e.Priority)
+	f.textField("owner", "跟进人", &pg.e.Owner)
+	f.notesField("intro", "简介", &pg.e.Intro)
+	pg.persist = func(ctx context.Context) error { return l.SaveEnterprise(ctx, &pg.e) }
+	pg.saved = pg.refresh
+	pg.timeline = newTimelineView(run, func(ctx context.Context) ([]timelineEntry, error) {
+		acts, err := l.Store().Activities(ctx, app.ActivityFilter{EnterpriseID: pg.e.ID})
+		if err != nil {
+			return nil, err
+		}
+		audit, err := l.Store().Audit(ctx, app.KindEnterprise, pg.e.ID)
+		return sortTimeline(append(activityEntries(acts), auditEntries(audit)...)), err
+	})
+	return pg
+}
+
+// categoryChecks edits an enterprise's category tags, keeping the year of tags already there.
+func categoryChecks(options []string, e *app.Enterprise) (fyne.CanvasObject, func() error, func()) {
+	g := widget.NewCheckGroup(options, nil)
+	g.Horizontal = true
+	read := func() error {
+		var out []app.CategoryTag
+		for _, o := range options {
+			if !slices.Contains(g.Selected, o) {
+				continue
+			}
+			tag := app.CategoryTag{Name: o}
+			for _, old := range e.Categories {
+				if old.Name == o {
+					tag = old
+				}
+			}
+			out = append(out, tag)
+		}
+		for _, old := range e.Categories { // tags outside the vocabulary stay
+			if !slices.Contains(options, old.Name) {
+				out = append(out, old)
+			}
+		}
+		e.Categories = out
+		return nil
+	}
+	write := func() {
+		var sel []string
+		for _, c := range e.Categories {
+			sel = append(sel, c.Name)
+		}
+		g.SetSelected(sel)
+	}
+	return g, read, write
+}
+
+func (pg *enterprisePage) content() fyne.CanvasObject {
+	pg.form.load()
+	tabs := container.NewAppTabs(
+		container.NewTabItem("基本信息", container.NewVScroll(container.NewVBox(pg.form.object(), pg.form.general))),
+		container.NewTabItem("时间线", pg.timeline.content()),
+		container.NewTabItem("项目与联系人", container.NewVScroll(pg.related)),
+	)
+	pg.refresh()
+	return container.NewBorder(nil, pg.bar(), nil, nil, tabs)
+}
+
+func (pg *enterprisePage) refresh() {
+	if pg.e.ID == "" {
+		return
+	}
+	pg.timeline.refresh()
+	id := pg.e.ID
+	pg.run(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		projects, err := pg.ledger.Store().Projects(ctx, app.ProjectFilter{InvestorID: id})
+		var people []app.Person
+		if err == nil {
+			people, err = pg.ledger.Store().People(ctx, app.PersonFilter{EnterpriseID: id})
+		}
+		fyne.Do(func() {
+			if err != nil {
+				pg.related.SetText("读取失败：" + err.Error())
+				return
+			}
+			text := fmt.Sprintf("投资的项目（%d）：\n", len(projects))
+			for _, p := range projects {
+				text += fmt.Sprintf("  %s　%s　%s\n", p.Name, p.Stage, p.TotalInvestment.FormatYi())
+			}
+			text += fmt.Sprintf("\n联系人（%d）：\n", len(people))
+			for _, p := range people {
+				text += "  " + personLabel(p) + "　" + joinPhones(p.Phones) + "\n"
+			}
+			pg.related.SetText(text)
+		})
+	})
+}
+
+func joinPhones(ps []string) string {
+	s := ""
+	for i, p := range ps {
+		if i > 0 {
+			s += "；"
+		}
+		s += p
+	}
+	return s
+}
+
+// personPage is a person's page: the form (三友, 籍贯, chamber, cadence …) and the timeline.
+type personPage struct {
+	*detailPage
+	p        app.Person
+	timeline *timelineView
+}
+
+func newPersonPage(win fyne.Window, l *app.Ledger, run runner, p app.Person) *personPage {
+	pg := &personPage{detailPage: newDetailPage(win, l, run), p: p}
+	f := pg.form
+	f.textField("name", "姓名", &pg.p.Name)
+	f.listField("phones", "电话", &pg.p.Phones)
+	f.textField("wechat", "微信", &pg.p.WeChat)
+	f.textField("email", "邮箱", &pg.p.Email)
+	f.pickerField("enterprise_id", "所在企业", enterprisePicker(l, run), &pg.p.EnterpriseID)
+	f.textField("title", "职务", &pg.p.Title)
+	f.textField("native_province", "籍贯（省）", &pg.p.NativeProvince)
+	f.textField("native_city", "籍贯（市）", &pg.p.NativeCity)
+	f.textField("native_county", "籍贯（县）", &pg.p.NativeCounty)
+	tagsField(f, "ties", "三友类型", tieNames(), &pg.p.Ties)
+	f.textField("alma_mater", "母校", &pg.p.AlmaMater)
+	f.textField("service_place", "服役驻地", &pg.p.ServicePlace)
+	f.intField("cadence_days", "联系周期", "天", &pg.p.CadenceDays)
+	f.textField("keeper", "关系维护人", &pg.p.Keeper)
+	f.notesField("notes", "备注", &pg.p.Notes)
+	pg.persist = func(ctx context.Context) error { return l.SavePerson(ctx, &pg.p) }
+	pg.saved = pg.refresh
+	pg.timeline = newTimelineView(run, func(ctx context.Context) ([]timelineEntry, error) {
+		acts, err := l.Store().Activities(ctx, app.ActivityFilter{PersonID: pg.p.ID})
+		if err != nil {
+			return nil, err
+		}
+		audit, err := l.Store().Audit(ctx, app.KindPerson, pg.p.ID)
+		return sortTimeline(append(activityEntries(acts), auditEntries(audit)...)), err
+	})
+	return pg
+}
+
+func (pg *personPage) content() fyne.CanvasObject {
+	pg.form.load()
+	tabs := container.NewAppTabs(
+		container.NewTabItem("基本信息", container.NewVScroll(container.NewVBox(pg.form.object(), pg.form.general))),
+		container.NewTabItem("时间线", pg.timeline.content()),
+	)
+	pg.refresh()
+	return container.NewBorder(nil, pg.bar(), nil, nil, tabs)
+}
+
+func (pg *personPage) refresh() {
+	if pg.p.ID != "" {
+		pg.timeline.refresh()
+	}
+}
+
+// chamberPage is a chamber's page with its members.
+type chamberPage struct {
+	*detailPage
+	c       app.Chamber
+	members *widget.Label
+}
+
+func newChamberPage(win fyne.Window, l *app.Ledger, run runner, c app.Chamber, r refs) *chamberPage {
+	pg := &chamberPage{detailPage: newDetailPage(win, l, run), c: c, members: widget.NewLabel("")}
+	f := pg.form
+	f.textField("name", "商会名称", &pg.c.Name)
+	f.textField("city", "所在城市", &pg.c.City)
+	kinds := make([]string, len(r.chamberKinds))
+	copy(kinds, r.chamberKinds)
+	choiceField(f, "kind", "类型", kinds, &pg.c.Kind)
+	f.notesField("notes", "备注", &pg.c.Notes)
+	pg.persist = func(ctx context.Context) error { return l.SaveChamber(ctx, &pg.c) }
+	return pg
+}
+
+func (pg *chamberPage) content() fyne.CanvasObject {
+	pg.form.load()
+	text := fmt.Sprintf("成员（%d）：\n", len(pg.c.Members))
+	for _, m := range pg.c.Members {
+		text += "  " + m.PersonName + "　" + m.Role + "\n"
+	}
+	pg.members.SetText(text)
+	return container.NewBorder(nil, pg.bar(), nil, nil,
+		container.NewVScroll(container.NewVBox(pg.form.object(), pg.form.general, pg.members)))
+}
+
+// fundPage is a fund's page.
+type fundPage struct {
+	*detailPage
+	f app.Fund
+}
+
+func newFundPage(win fyne.Window, l *app.Ledger, run runner, fd app.Fund) *fundPage {
+	pg := &fundPage{detailPage: newDetailPage(win, l, run), f: fd}
+	f := pg.form
+	f.textField("name", "基金名称", &pg.f.Name)
+	choiceField(f, "type", "基金类型", app.FundTypes, &pg.f.Type)
+	choiceField(f, "level", "层级", app.FundLevels, &pg.f.Level)
+	f.pickerField("parent_id", "上级基金", fundPicker(l, run), &pg.f.ParentID)
+	f.pickerField("manager_id", "管理人（GP）", enterprisePicker(l, run), &pg.f.ManagerID)
+	f.amountField("size", "基金规模", &pg.f.Size)
+	f.amountField("gov_commitment", "政府出资", &pg.f.GovCommitment)
+	choiceField(f, "stage", "阶段", app.FundStages, &pg.f.Stage)
+	choiceField(f, "reinvest_kind", "返投要求", []app.ReinvestKind{app.ReinvestMultiple, app.ReinvestShare}, &pg.f.ReinvestKind)
+	f.scaledField("reinvest_ratio_bp", "返投倍数或比例", "倍 / ×100%", 10_000,
+		func() int64 { return int64(pg.f.ReinvestRatio) }, func(n int64) { pg.f.ReinvestRatio = int(n) })
+	choiceField(f, "reinvest_base", "返投基数", app.ReinvestBases, &pg.f.ReinvestBase)
+	f.dateField("set_up_on", "设立日期", &pg.f.SetUpOn)
+	f.notesField("notes", "备注", &pg.f.Notes)
+	pg.persist = func(ctx context.Context) error { return l.SaveFund(ctx, &pg.f) }
+	return pg
+}
+
+func (pg *fundPage) content() fyne.CanvasObject {
+	pg.form.load()
+	return container.NewBorder(nil, pg.bar(), nil, nil, container.NewVScroll(container.NewVBox(pg.form.object(), pg.form.general)))
+}
+
+// taskPage edits one task.
+type taskPage struct {
+	*detailPage
+	t app.Task
+}
+
+func newTaskPage(win fyne.Window, l *app.Ledger, run runner, t app.Task) *taskPage {
+	pg := &taskPage{detailPage: newDetailPage(win, l, run), t: t}
+	f := pg.form
+	f.pickerField("project_id", "项目", projectPicker(l, run), &pg.t.ProjectID)
+	f.textField("title", "任务内容", &pg.t.Title)
+	f.textField("assignee", "负责人", &pg.t.Assignee)
+	f.dateField("due_on", "期限", &pg.t.DueOn)
+	f.checkField("done", "完成", "已完成", &pg.t.Done)
+	f.dateField("done_on", "完成日期", &pg.t.DoneOn)
+	f.notesField("notes", "备注", &pg.t.Notes)
+	pg.persist = func(ctx context.Context) error { return l.SaveTask(ctx, &pg.t) }
+	return pg
+}
+
+func (pg *taskPage) content() fyne.CanvasObject {
+	pg.form.load()
+	return container.NewBorder(nil, pg.bar(), nil, nil, container.NewVScroll(container.NewVBox(pg.form.object(), pg.form.general)))
+}

@@ -1,0 +1,100 @@
+package ui
+
+import (
+	"context"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"ganzhao/app"
+)
+
+// settingsScreen is the 设置: who reports (填报单位, 填报人, 联系电话), the user's name written
+// on every change, the default zone, the days without progress after which a project is
+// flagged, and a backup on demand.
+type settingsScreen struct {
+	*detailPage
+	opt    Options
+	s      app.Settings
+	stale  map[app.Stage]*int
+	backup *widget.Button
+	loaded bool
+}
+
+func newSettingsScreen(win fyne.Window, l *app.Ledger, run runner, opt Options) *settingsScreen {
+	sc := &settingsScreen{detailPage: newDetailPage(win, l, run), opt: opt, stale: map[app.Stage]*int{}}
+	f := sc.form
+	f.textField("user_name", "我的姓名", &sc.s.UserName)
+	f.textField("unit", "填报单位", &sc.s.Unit)
+	f.textField("reporter", "填报人", &sc.s.Reporter)
+	f.textField("phone", "联系电话", &sc.s.Phone)
+	f.pickerField("default_zone_id", "默认开发区", zonePicker(l, run), &sc.s.DefaultZoneID)
+	for _, st := range []app.Stage{app.StageReserve, app.StageNegotiating, app.StageSigned} {
+		days := new(int)
+		sc.stale[st] = days
+		f.intField("stale_days", "“"+string(st)+"”停滞提醒", "天", days)
+	}
+	sc.persist = func(ctx context.Context) error {
+		sc.s.StaleDays = map[app.Stage]int{}
+		for st, d := range sc.stale {
+			sc.s.StaleDays[st] = *d
+		}
+		return l.SaveSettings(ctx, sc.s)
+	}
+	sc.backup = widget.NewButton("立即备份", sc.onBackup)
+	return sc
+}
+
+func (sc *settingsScreen) content() fyne.CanvasObject {
+	sc.load()
+	info := widget.NewLabel("数据库：" + sc.opt.DBPath + "\n备份目录：" + sc.opt.BackupDir)
+	info.Wrapping = fyne.TextWrapWord
+	return container.NewBorder(nil, sc.bar(), nil, nil, container.NewVScroll(container.NewVBox(
+		widget.NewLabelWithStyle("填报与提醒", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		sc.form.object(), sc.form.general,
+		widget.NewLabelWithStyle("数据文件", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		info, container.NewHBox(sc.backup),
+	)))
+}
+
+// load reads the settings off the UI goroutine into the form.
+func (sc *settingsScreen) load() {
+	sc.run(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		s, err := sc.ledger.Store().Settings(ctx)
+		fyne.Do(func() {
+			if err != nil {
+				sc.status.SetText("读取设置失败：" + err.Error())
+				return
+			}
+			sc.s = s
+			for st, d := range sc.stale {
+				*d = s.StaleDays[st]
+			}
+			sc.form.load()
+			sc.loaded = true
+		})
+	})
+}
+
+func (sc *settingsScreen) onBackup() {
+	sc.backup.Disable()
+	sc.status.SetText("正在备份……")
+	dest := sc.ledger.BackupName(sc.opt.BackupDir, "手动")
+	sc.run(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
+		defer cancel()
+		err := sc.ledger.Store().Backup(ctx, dest)
+		fyne.Do(func() {
+			sc.backup.Enable()
+			if err != nil {
+				sc.status.SetText("备份失败：" + err.Error())
+				return
+			}
+			sc.status.SetText("已备份到 " + dest)
+		})
+	})
+}
