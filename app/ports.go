@@ -209,6 +209,7 @@ type Store interface {
 	RecycleStore
 	ReferenceStore
 	BulkStore
+	ImportStore
 	FileStore
 	ListStore
 	ViewStore

@@ -13,7 +13,13 @@ import (
 // LoadDataset inserts a whole batch in one transaction with prepared statements: all or
 // nothing. It writes one audit row per record ("created"), not one per field.
 func (s *Store) LoadDataset(ctx context.Context, d app.Dataset, who string, at time.Time) error {
-	return s.inTx(ctx, func(tx *sql.Tx) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error { return insertDataset(ctx, tx, d, who, at, "批量载入") })
+}
+
+// insertDataset inserts a batch inside tx with prepared statements, writing one "created"
+// audit row per record whose new value is note.
+func insertDataset(ctx context.Context, tx *sql.Tx, d app.Dataset, who string, at time.Time, note string) error {
+	{
 		b := &bulk{ctx: ctx, tx: tx, stmts: map[string]*sql.Stmt{}}
 		defer b.close()
 		ts := stamp(at)
@@ -21,8 +27,8 @@ func (s *Store) LoadDataset(ctx context.Context, d app.Dataset, who string, at t
 			return []any{m.ID, stamp(m.CreatedAt), stamp(m.UpdatedAt), m.UpdatedBy, nullStamp(m.DeletedAt)}
 		}
 		audit := func(kind app.EntityKind, id string) {
-			b.exec(`INSERT INTO audit_log (entity, entity_id, field, old_value, new_value, who, at) VALUES (?, ?, 'created', '', '批量载入', ?, ?)`,
-				string(kind), id, who, ts)
+			b.exec(`INSERT INTO audit_log (entity, entity_id, field, old_value, new_value, who, at) VALUES (?, ?, 'created', '', ?, ?, ?)`,
+				string(kind), id, note, who, ts)
 		}
 		for _, e := range d.Enterprises {
 			b.exec(`INSERT INTO enterprises (`+enterpriseColumns+`) VALUES (`+placeholders(17)+`)`, append(enterpriseArgs(e), metaArgs(e.Meta)...)...)
@@ -88,7 +94,7 @@ func (s *Store) LoadDataset(ctx context.Context, d app.Dataset, who string, at t
 			audit(app.KindFundInvestment, v.ID)
 		}
 		return b.err
-	})
+	}
 }
 
 // fundsParentsFirst orders funds so that every parent precedes its children.

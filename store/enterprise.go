@@ -67,7 +67,11 @@ func saveCategories(ctx context.Context, tx *sql.Tx, e app.Enterprise) error {
 
 // UpdateEnterprise saves an edited enterprise read at `read`, auditing each changed field.
 func (s *Store) UpdateEnterprise(ctx context.Context, e app.Enterprise, read time.Time) error {
-	return s.inTx(ctx, func(tx *sql.Tx) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error { return updateEnterprise(ctx, tx, e, read) })
+}
+
+func updateEnterprise(ctx context.Context, tx *sql.Tx, e app.Enterprise, read time.Time) error {
+	{
 		if err := checkVersion(ctx, tx, "enterprises", e.ID, read); err != nil {
 			return fmt.Errorf("保存企业“%s”：%w", e.Name, err)
 		}
@@ -86,7 +90,7 @@ func (s *Store) UpdateEnterprise(ctx context.Context, e app.Enterprise, read tim
 			return err
 		}
 		return writeAudit(ctx, tx, app.KindEnterprise, e.ID, app.Diff(old, e), e.UpdatedBy, e.UpdatedAt)
-	})
+	}
 }
 
 // Enterprise reads one enterprise, in the recycle bin or not.

@@ -96,7 +96,11 @@ func savePersonLinks(ctx context.Context, tx *sql.Tx, p app.Person) error {
 
 // UpdatePerson saves an edited person read at `read`, auditing each changed field.
 func (s *Store) UpdatePerson(ctx context.Context, p app.Person, read time.Time) error {
-	return s.inTx(ctx, func(tx *sql.Tx) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error { return updatePerson(ctx, tx, p, read) })
+}
+
+func updatePerson(ctx context.Context, tx *sql.Tx, p app.Person, read time.Time) error {
+	{
 		if err := checkVersion(ctx, tx, "people", p.ID, read); err != nil {
 			return fmt.Errorf("保存人物“%s”：%w", p.Name, err)
 		}
@@ -119,7 +123,7 @@ func (s *Store) UpdatePerson(ctx context.Context, p app.Person, read time.Time) 
 			return err
 		}
 		return writeAudit(ctx, tx, app.KindPerson, p.ID, app.Diff(old, p), p.UpdatedBy, p.UpdatedAt)
-	})
+	}
 }
 
 // Person reads one person, in the recycle bin or not.
