@@ -198,6 +198,27 @@ type ViewStore interface {
 	DeleteView(ctx context.Context, id string) error
 }
 
+// ReminderStore reads the facts the 工作台's reminders need, each in one grouped query.
+type ReminderStore interface {
+	// OpenTasksDueBefore lists the open live tasks of live projects due before a day, of one
+	// assignee or of everyone when assignee is "".
+	OpenTasksDueBefore(ctx context.Context, before Date, assignee string) ([]TaskDue, error)
+	// ProjectProgress reads the progress facts of the live projects in the given stages; live
+	// activities and tasks done after upTo are not counted.
+	ProjectProgress(ctx context.Context, stages []Stage, upTo Date) ([]ProjectProgress, error)
+	// PersonContacts reads the live people with a contact cadence and the date of their
+	// latest live activity on or before upTo.
+	PersonContacts(ctx context.Context, upTo Date) ([]PersonContact, error)
+}
+
+// PipelineStore reads the pipeline board.
+type PipelineStore interface {
+	// StageTallies counts the live projects of each stage and sums their total investment.
+	StageTallies(ctx context.Context) (map[Stage]Tally, error)
+	// PipelineCards lists up to limit live projects of a stage, most recently moved first.
+	PipelineCards(ctx context.Context, stage Stage, limit int) ([]PipelineCard, error)
+}
+
 // Store is everything the ledger needs of its storage.
 type Store interface {
 	EnterpriseStore
@@ -211,6 +232,8 @@ type Store interface {
 	BulkStore
 	ImportStore
 	FileStore
+	ReminderStore
+	PipelineStore
 	ListStore
 	ViewStore
 }
