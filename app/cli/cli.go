@@ -33,17 +33,19 @@ type UsageError struct{ Msg string }
 func (e UsageError) Error() string { return e.Msg }
 
 // Verbs lists the verbs Run knows, for main to tell a verb from the window.
-var Verbs = []string{"demo", "stats", "list", "backup", "restore", "check", "version"}
+var Verbs = []string{"demo", "stats", "list", "backup", "restore", "check", "version", "import", "undo-import"}
 
 // Usage is the help text.
-const Usage = `用法：ganzhao [--db 文件] [命令]
-不带命令时打开窗口。命令：
+const Usage = `用法：ganzhao [--db 文件] [--screen 页面] [命令]
+不带命令时打开窗口（--screen 指定首先显示的页面，如“项目”）。命令：
   demo [--size N] [--seed S]                      向空数据库载入演示数据（默认 2000 条，种子 1）
   stats [--from yyyy-mm-dd] [--to yyyy-mm-dd] [--json]   统计期间指标（默认本年至今）
   list projects|enterprises|people|funds [--stage 阶段] [--json]   列出记录
   backup 文件                                      备份数据库到文件
   restore 文件                                     从备份恢复（先自动备份当前数据）
   check                                           完整性检查
+  import 文件 [--sheet 工作表] [--dry-run] [--json]   导入 xlsx/xls/csv/vcf（先自动备份；--dry-run 只预览）
+  undo-import [批次]                               撤销一次导入（不带批次时列出导入批次）
   version                                         显示版本`
 
 // Run runs one verb with its arguments.
@@ -61,6 +63,10 @@ func Run(ctx context.Context, env Env, verb string, args []string) error {
 		return restore(ctx, env, args)
 	case "check":
 		return check(ctx, env, args)
+	case "import":
+		return importFile(ctx, env, args)
+	case "undo-import":
+		return undoImport(ctx, env, args)
 	case "version":
 		fmt.Fprintf(env.Out, "赣招 %s（数据库结构版本 %d）\n", app.Version, env.SchemaVersion)
 		return nil

@@ -1,0 +1,225 @@
+package importers
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"ganzhao/app"
+)
+
+// Column is one column of a table: its header and the field proposed (or chosen) for it.
+type Column struct {
+	Index  int
+	Letter string
+	Header string
+	Field  string
+	Hidden bool
+	Unit   Unit // the unit the header gives amounts
+}
+
+// Table is a sheet's table: where its header is and how its columns map to fields.
+type Table struct {
+	Book    *Book
+	Grid    *Grid
+	Header  Header
+	Columns []Column
+}
+
+// FindTable finds the table of a grid and proposes a field for each column. A field is
+// proposed for one column only (the first that matches it), except phones, which several
+// columns may fill.
+func FindTable(b *Book, g *Grid) (*Table, error) {
+	h, err := FindHeader(g)
+	if err != nil {
+		return nil, refuse(b.Path, "工作表“%s”%s", g.Sheet, err.Error())
+	}
+	t := &Table{Book: b, Grid: g, Header: h}
+	used := map[string]bool{}
+	for c, label := range h.Labels {
+		col := Column{Index: c, Letter: ColumnLetter(c), Header: label, Hidden: g.Hidden[c], Unit: HeaderUnit(label)}
+		if key := proposeField(label); key != "" && (!used[key] || key == "person.phones") {
+			col.Field, used[key] = key, true
+		}
+		t.Columns = append(t.Columns, col)
+	}
+	// Without a project, a 备注 column is about the row's person or company.
+	if kind, err := t.primary(); err == nil && kind != app.KindProject {
+		for i, c := range t.Columns {
+			if c.Field == "project.notes" {
+				t.Columns[i].Field = "person.notes"
+				if kind == app.KindEnterprise {
+					t.Columns[i].Field = "enterprise.intro"
+				}
+			}
+		}
+	}
+	return t, nil
+}
+
+// proposeField maps a header label, "parent/child" for a two-level header: the child alone
+// first, then parent and child together, then the whole label.
+func proposeField(label string) string {
+	parts := strings.Split(label, "/")
+	child := parts[len(parts)-1]
+	if k, s := matchField(child); s == 2 {
+		return k
+	}
+	if len(parts) > 1 {
+		parent := parts[0]
+		joined := cleanHeader(parent) + cleanHeader(child)
+		if k, s := matchField(joined); s == 2 {
+			return k
+		}
+		// 联系人/电话, 投资方/名称: the parent says whose field it is.
+		pk, _ := matchField(parent)
+		ck, _ := matchField(child)
+		if pk != "" && ck != "" && strings.Split(pk, ".")[0] != strings.Split(ck, ".")[0] {
+			prefix := strings.Split(pk, ".")[0] + "."
+			if k, _ := matchField(strings.TrimPrefix(ck, strings.Split(ck, ".")[0]+".")); strings.HasPrefix(k, prefix) {
+				return k
+			}
+			if strings.HasSuffix(ck, ".name") || cleanHeader(child) == "名称" {
+				return prefix + "name"
+			}
+		}
+		if cleanHeader(child) == "名称" && pk != "" {
+			return strings.Split(pk, ".")[0] + ".name"
+		}
+	}
+	k, _ := matchField(child)
+	if k == "" && len(parts) > 1 {
+		k, _ = matchField(parts[0])
+	}
+	return k
+}
+
+// Headers returns the column labels, the key under which a mapping is remembered.
+func (t *Table) Headers() []string {
+	out := make([]string, len(t.Columns))
+	for i, c := range t.Columns {
+		out[i] = c.Header
+	}
+	return out
+}
+
+// Fields returns the field of each column.
+func (t *Table) Fields() []string {
+	out := make([]string, len(t.Columns))
+	for i, c := range t.Columns {
+		out[i] = c.Field
+	}
+	return out
+}
+
+// SetFields applies a mapping (a remembered one, or the user's choices); it must have one
+// entry per column and name known fields.
+func (t *Table) SetFields(fields []string) error {
+	if len(fields) != len(t.Columns) {
+		return fmt.Errorf("列映射有 %d 项，表格有 %d 列", len(fields), len(t.Columns))
+	}
+	for i, f := range fields {
+		if f != FieldIgnore && !slices.ContainsFunc(Fields, func(x Field) bool { return x.Key == f }) {
+			return fmt.Errorf("第%d列的字段“%s”不存在", i+1, f)
+		}
+	}
+	for i := range t.Columns {
+		t.Columns[i].Field = fields[i]
+	}
+	return nil
+}
+
+// primary tells what each row is from the mapping.
+func (t *Table) primary() (app.EntityKind, error) {
+	has := func(k string) bool {
+		return slices.ContainsFunc(t.Columns, func(c Column) bool { return c.Field == k })
+	}
+	switch {
+	case has("project.name"):
+		return app.KindProject, nil
+	case has("person.name"):
+		return app.KindPerson, nil
+	case has("enterprise.name"):
+		return app.KindEnterprise, nil
+	case has("person.legal_rep"):
+		return app.KindPerson, nil
+	}
+	return "", errors.New("没有映射到“项目名称”“企业名称”或“姓名”的列，无法判断每行是什么记录，请在列映射中指定")
+}
+
+// ImportFile reads the table's rows with its mapping into rows for the ledger.
+func (t *Table) ImportFile() (*app.ImportFile, error) {
+	kind, err := t.primary()
+	if err != nil {
+		return nil, refuse(t.Book.Path, "%s", err.Error())
+	}
+	g, h := t.Grid, t.Header
+	f := &app.ImportFile{Path: t.Book.Path, Format: t.Book.Format, Sheet: g.Sheet, Primary: kind,
+		Targets: kind == app.KindEnterprise, Hash: t.Book.Hash}
+	for _, r := range h.Rows {
+		f.HeaderRows = append(f.HeaderRows, g.RowNum[r])
+	}
+	for _, c := range t.Columns {
+		f.Columns = append(f.Columns, app.ImportColumn{Index: c.Index, Letter: c.Letter, Header: c.Header, Field: c.Field, Hidden: c.Hidden})
+		switch {
+		case c.Hidden && c.Field != "":
+			f.Warnings = append(f.Warnings, app.ImportProblem{Column: c.Letter, Header: c.Header, Reason: "这是隐藏列，已按映射导入；不需要请在映射中忽略"})
+		case c.Hidden:
+			f.Warnings = append(f.Warnings, app.ImportProblem{Column: c.Letter, Header: c.Header, Reason: "这是隐藏列，未导入"})
+		case c.Field == "" && c.Header != "" && !slices.Contains(ignoredHeaders, cleanHeader(c.Header)):
+			f.Warnings = append(f.Warnings, app.ImportProblem{Column: c.Letter, Header: c.Header, Reason: "没有对应的字段，未导入"})
+		}
+		if isAmountField(c.Field) && c.Unit.IsZero() {
+			f.Warnings = append(f.Warnings, app.ImportProblem{Column: c.Letter, Header: c.Header,
+				Reason: fmt.Sprintf("表头未注明单位，没写单位的金额按%s计", defaultUnit(c.Field).Label())})
+		}
+	}
+	// The last row with anything in it ends the table; blank rows before it are reported.
+	last := len(g.Cells) - 1
+	for last >= h.First && blankRow(g.Cells[last]) {
+		last--
+	}
+	for r := h.First; r <= last; r++ {
+		f.RowsRead++
+		rowNum := g.RowNum[r]
+		switch classify(g, r, h) {
+		case rowBlank:
+			f.Skipped = append(f.Skipped, app.ImportProblem{Row: rowNum, Reason: "空行"})
+			continue
+		case rowTotal:
+			f.Skipped = append(f.Skipped, app.ImportProblem{Row: rowNum, Reason: "合计行（" + firstText(g.Cells[r]) + "）"})
+			continue
+		case rowNote:
+			f.Skipped = append(f.Skipped, app.ImportProblem{Row: rowNum, Reason: "说明或备注行（" + clip(firstText(g.Cells[r])) + "）"})
+			continue
+		case rowRepeatedHeader:
+			f.Skipped = append(f.Skipped, app.ImportProblem{Row: rowNum, Reason: "重复的表头行"})
+			continue
+		}
+		f.Rows = append(f.Rows, t.readRow(r, kind))
+	}
+	return f, nil
+}
+
+func firstText(row []string) string {
+	for _, v := range row {
+		if v = app.CleanText(v); v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+func isAmountField(k string) bool {
+	return k == "project.total_investment" || k == "project.fixed_investment" || k == "project.foreign_capital"
+}
+
+// defaultUnit is the unit of a bare number in an amount column whose header names none:
+// ledgers keep investment in 万元 and foreign capital in 万美元.
+func defaultUnit(k string) Unit {
+	if k == "project.foreign_capital" {
+		return UnitWanUS
+	}
+	return UnitWan
+}
