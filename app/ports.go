@@ -232,6 +232,7 @@ type Store interface {
 	BulkStore
 	ImportStore
 	FileStore
+	ReturnStore
 	ReminderStore
 	PipelineStore
 	ListStore
