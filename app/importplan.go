@@ -301,10 +301,17 @@ func (p *planner) matchEnt(e Enterprise) (r *entRef, why string, byKey bool) {
 }
 
 func (p *planner) matchPerson(q Person) (r *personRef, why string, byKey bool) {
+	// A mobile is one person's; a landline is often a whole office's, so it matches only
+	// under the same name.
 	for _, ph := range q.Phones {
 		if k := NormalizePhoneKey(ph); k != "" {
-			if r := p.personByKey["tel:"+k]; r != nil {
-				return r, fmt.Sprintf("电话相同（%s）", ph), true
+			r := p.personByKey["tel:"+k]
+			switch {
+			case r == nil:
+			case isMobile(k):
+				return r, fmt.Sprintf("手机号相同（%s）", ph), true
+			case NormalizePersonName(r.rec.Name) == NormalizePersonName(q.Name):
+				return r, fmt.Sprintf("姓名和电话相同（%s）", ph), true
 			}
 		}
 	}
@@ -613,3 +620,6 @@ func otherRow(inFile bool, row int) int {
 	}
 	return 0
 }
+
+// isMobile reports a mainland mobile number key: 11 digits starting with 1.
+func isMobile(key string) bool { return len(key) == 11 && key[0] == '1' }

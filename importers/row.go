@@ -40,7 +40,7 @@ func (t *Table) readRow(r int, kind app.EntityKind) app.ImportRow {
 			continue
 		}
 		raw := t.Grid.Cell(r, c.Index)
-		if strings.TrimSpace(raw) == "" {
+		if placeholder(raw) {
 			continue
 		}
 		rr.cell(c, raw)
@@ -77,6 +77,15 @@ func (t *Table) readRow(r int, kind app.EntityKind) app.ImportRow {
 		rr.out.Person = &p
 	}
 	return rr.out
+}
+
+// placeholder reports an empty cell or one that says "nothing here" (-, —, /, 无, 暂无).
+func placeholder(raw string) bool {
+	switch strings.TrimSpace(app.HalfWidth(raw)) {
+	case "", "-", "--", "—", "——", "/", "无", "暂无", "N/A", "NULL", "null":
+		return true
+	}
+	return false
 }
 
 // missing names the column of a required field that is empty in a row.
