@@ -17,20 +17,24 @@ APT_PACKAGES := gcc pkg-config libgl1-mesa-dev xorg-dev
 
 BIN := ganzhao
 
-.PHONY: all deps build run demo test vet bench clean
+.PHONY: all deps build run demo test vet bench clean screenshots package-windows
 
 all: build
 
-# deps installs the system packages that are missing (and Go, if there is none).
-deps:
+# apt_install installs those of the Debian packages in $(1) that are missing.
+define apt_install
 	@missing=""; \
-	for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
-	command -v go >/dev/null 2>&1 || missing="$$missing golang-go"; \
+	for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 		echo "安装缺少的系统软件包：$$missing"; \
 		$(SUDO) apt-get update -qq && \
 		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
+endef
+
+# deps installs the system packages that are missing (and Go, if there is none).
+deps:
+	$(call apt_install,$(APT_PACKAGES) $(if $(shell command -v go),,golang-go))
 
 build: deps
 	go build -o $(BIN) .
@@ -56,3 +60,18 @@ bench: deps
 
 clean:
 	rm -f $(BIN) $(BIN).exe demo.db demo.db-wal demo.db-shm
+
+# screenshots opens the app under Xvfb on demo data and saves a PNG of each main screen to docs/.
+screenshots: build
+	$(call apt_install,xvfb imagemagick xdotool)
+	docs/screenshots.sh
+
+# package-windows cross-compiles ganzhao.exe with its icon through `fyne package` and mingw.
+FYNE_TOOL := $(CURDIR)/.tools/fyne
+$(FYNE_TOOL):
+	GOBIN=$(CURDIR)/.tools go install fyne.io/tools/cmd/fyne@v1.7.4
+
+package-windows: deps $(FYNE_TOOL)
+	$(call apt_install,gcc-mingw-w64-x86-64)
+	CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc $(FYNE_TOOL) package --os windows --release --name $(BIN)
+	@ls -l $(BIN).exe

@@ -31,6 +31,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("ganzhao", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	dbPath := fs.String("db", "", "数据库文件")
+	startScreen := fs.String("screen", "", "窗口打开时显示的页面，如“项目”")
 	if err := fs.Parse(args); err != nil {
 		fmt.Fprintf(stderr, "错误：%v\n%s\n", err, cli.Usage)
 		return 2
@@ -63,7 +64,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	defer closeStore()
 	backupDir := filepath.Join(filepath.Dir(path), "backups")
 	if verb == "" {
-		ui.Run(ledger, ui.Options{DBPath: path, BackupDir: backupDir})
+		ui.Run(ledger, ui.Options{DBPath: path, BackupDir: backupDir, StartScreen: *startScreen})
 		return 0
 	}
 	env := cli.Env{Ledger: ledger, DBPath: path, BackupDir: backupDir, SchemaVersion: store.SchemaVersion(), Out: stdout}

@@ -19,6 +19,8 @@ import (
 type Options struct {
 	DBPath    string
 	BackupDir string
+	// StartScreen is the title of the screen shown first (the 工作台 when empty or unknown).
+	StartScreen string
 }
 
 // Run opens the main window and blocks until it is closed.
@@ -96,6 +98,9 @@ func (m *mainWindow) navigation() []screen {
 }
 
 // showScreen shows the i-th screen, building it on first use.
+	if opt.StartScreen != "" {
+		m.showTitle(opt.StartScreen)
+	}
 func (m *mainWindow) showScreen(i int) {
 	if m.built[i] == nil {
 		m.built[i] = m.screens[i].build()
