@@ -83,6 +83,9 @@ func newMainWindow(a fyne.App, l *app.Ledger, opt Options, run runner) *mainWind
 	split.Offset = 0.14
 	m.win.SetContent(split)
 	m.nav.Select(0)
+	if opt.StartScreen != "" {
+		m.showTitle(opt.StartScreen)
+	}
 	m.addQuickEntry()
 	return m
 }
@@ -98,9 +101,6 @@ func (m *mainWindow) navigation() []screen {
 }
 
 // showScreen shows the i-th screen, building it on first use.
-	if opt.StartScreen != "" {
-		m.showTitle(opt.StartScreen)
-	}
 func (m *mainWindow) showScreen(i int) {
 	if m.built[i] == nil {
 		m.built[i] = m.screens[i].build()
