@@ -29,6 +29,7 @@ func Run(l *app.Ledger, opt Options) {
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.IconPNG()))
 	a.Settings().SetTheme(newTheme())
 	useChinese()
+	probeStartup(a)
 	w := newMainWindow(a, l, opt, goRunner)
 	w.win.Resize(fyne.NewSize(1280, 800))
 	w.win.ShowAndRun()
