@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -15,15 +16,35 @@ import (
 	"ganzhao/app"
 )
 
-// homeScreen is the 工作台: KPI tiles for this month and this year and the year's signed
-// projects by current stage as bars.
+// maxReminderRows is how many rows each reminder list of the 工作台 shows; the title gives the
+// full count.
+const maxReminderRows = 10
+
+// refreshDelay is how long the 工作台 and the board wait after the last change of a burst of
+// ledger changes before they reload.
+const refreshDelay = 400 * time.Millisecond
+
+// homeScreen is the 工作台: KPI tiles for this month and this year, the year's signed projects
+// by current stage and by industry chain as bars, and three reminder lists — overdue tasks,
+// projects without progress for too long, and people due for contact. It reloads when the
+// ledger reports a change.
 type homeScreen struct {
 	ledger *app.Ledger
 	run    runner
+	open   func(app.EntityKind, string)
 
 	month, year *kpiTiles
 	stageBars   *fyne.Container
+	chainBars   *fyne.Container
+	tasks       *reminderList
+	stale       *reminderList
+	contacts    *reminderList
 	status      *widget.Label
+
+	changes *debouncer
+	shown   bool               // content was built: changes refresh it from then on
+	seq     int                // the newest refresh; older results are dropped
+	cancel  context.CancelFunc // cancels the refresh running, if any
 }
 
 // kpiTiles are the value labels of one period's tiles, kept as fields so tests can read them.
@@ -31,15 +52,20 @@ type kpiTiles struct {
 	signed, yiPlus, p5020, startRate, productionRate, arrivalRate *widget.Label
 }
 
-func newHomeScreen(l *app.Ledger, run runner) *homeScreen {
-	h := &homeScreen{ledger: l, run: run, status: widget.NewLabel("正在统计……")}
+func newHomeScreen(l *app.Ledger, run runner, open func(app.EntityKind, string)) *homeScreen {
+	h := &homeScreen{ledger: l, run: run, open: open, status: widget.NewLabel("正在统计……")}
 	h.month, h.year = newKPITiles(), newKPITiles()
-	h.stageBars = container.NewVBox()
+	h.stageBars, h.chainBars = container.NewVBox(), container.NewVBox()
+	h.tasks, h.stale, h.contacts = newReminderList(open), newReminderList(open), newReminderList(open)
+	h.changes = newDebouncer(refreshDelay, h.onLedgerChanged)
+	l.Subscribe(func(app.Change) { h.changes.trigger() })
 	return h
 }
 
 func newKPITiles() *kpiTiles {
-	l := func() *widget.Label { return widget.NewLabelWithStyle("—", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}) }
+	l := func() *widget.Label {
+		return widget.NewLabelWithStyle("—", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
 	return &kpiTiles{l(), l(), l(), l(), l(), l()}
 }
 
@@ -64,25 +90,56 @@ func (t *kpiTiles) show(k app.KPIs) {
 }
 
 func (h *homeScreen) content() fyne.CanvasObject {
+	h.shown = true
 	h.refresh()
+	heading := func(s string) *widget.Label {
+		return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	charts := container.NewGridWithColumns(2,
+		container.NewVBox(heading("本年签约项目按当前阶段"), h.stageBars),
+		container.NewVBox(heading("本年签约项目按产业链（金额）"), h.chainBars))
+	reminders := container.NewGridWithColumns(3, h.tasks.object(), h.stale.object(), h.contacts.object())
 	return container.NewVScroll(container.NewVBox(
-		widget.NewLabelWithStyle("本月", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), h.month.grid(),
-		widget.NewLabelWithStyle("本年", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), h.year.grid(),
-		widget.NewLabelWithStyle("本年签约项目按当前阶段", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), h.stageBars,
+		heading("本月"), h.month.grid(),
+		heading("本年"), h.year.grid(),
+		reminders,
+		charts,
 		h.status,
 	))
 }
 
-// refresh computes the KPIs off the UI goroutine and shows them.
+// onLedgerChanged refreshes the screen after a burst of changes, once it has been shown.
+func (h *homeScreen) onLedgerChanged() {
+	if h.shown {
+		h.refresh()
+	}
+}
+
+// refresh computes the KPIs and the reminders off the UI goroutine and shows them. A refresh
+// cancels the one still running.
 func (h *homeScreen) refresh() {
 	today := h.ledger.Today()
 	monthP := app.Period{From: app.MonthOf(today).First(), To: today}
 	yearP := app.Period{From: app.NewDate(today.Year(), time.January, 1), To: today}
+	if h.cancel != nil {
+		h.cancel()
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	h.cancel = cancel
+	h.seq++
+	seq := h.seq
+	h.status.SetText("正在统计……")
 	h.run(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 		defer cancel()
 		ks, err := h.ledger.KPIsFor(ctx, monthP, yearP)
+		var r app.Reminders
+		if err == nil {
+			r, err = h.ledger.Reminders(ctx)
+		}
 		fyne.Do(func() {
+			if seq != h.seq {
+				return
+			}
 			if err != nil {
 				h.status.SetText("统计失败：" + err.Error())
 				return
@@ -90,6 +147,8 @@ func (h *homeScreen) refresh() {
 			h.month.show(ks[0])
 			h.year.show(ks[1])
 			h.showStageBars(ks[1].ByStage)
+			h.showChainBars(ks[1].ByChain)
+			h.showReminders(r)
 			h.status.SetText(fmt.Sprintf("统计截至 %s", today))
 		})
 	})
@@ -98,24 +157,200 @@ func (h *homeScreen) refresh() {
 // showStageBars draws one bar per stage, its length proportional to the count.
 func (h *homeScreen) showStageBars(buckets []app.Bucket) {
 	counts := map[string]int{}
-	most := 0
 	for _, b := range buckets {
 		counts[b.Key] = b.Count
-		most = max(most, b.Count)
 	}
-	h.stageBars.RemoveAll()
+	var rows []barRow
 	for _, st := range app.Stages {
 		n := counts[string(st)]
+		rows = append(rows, barRow{label: string(st), value: float64(n), text: fmt.Sprintf("%d 个", n)})
+	}
+	drawBars(h.stageBars, rows, 48)
+}
+
+// maxChainBars is how many industry chains the chain chart shows, the largest by amount.
+const maxChainBars = 12
+
+// showChainBars draws one bar per industry chain of the year's signings, the largest amount
+// first, its length proportional to the amount.
+func (h *homeScreen) showChainBars(buckets []app.Bucket) {
+	var rows []barRow
+	for i, b := range buckets {
+		if i == maxChainBars {
+			break
+		}
+		rows = append(rows, barRow{label: b.Key, value: b.Amount.Yi(), text: fmt.Sprintf("%d 个 · %s", b.Count, b.Amount.FormatYi())})
+	}
+	if len(buckets) > maxChainBars {
+		rows = append(rows, barRow{label: "……", text: fmt.Sprintf("另有 %d 条产业链", len(buckets)-maxChainBars)})
+	}
+	if len(rows) == 0 {
+		rows = append(rows, barRow{label: "", text: "本年尚无签约项目"})
+	}
+	drawBars(h.chainBars, rows, 72)
+}
+
+// barRow is one bar of a chart: its label, the value its length is proportional to, and the
+// text after it.
+type barRow struct {
+	label string
+	value float64
+	text  string
+}
+
+// barMaxWidth is the length of the longest bar of a chart.
+const barMaxWidth = 320
+
+// drawBars replaces box's content with one bar per row, drawn with canvas rectangles.
+func drawBars(box *fyne.Container, rows []barRow, labelWidth float32) {
+	most := 0.0
+	for _, r := range rows {
+		most = max(most, r.value)
+	}
+	box.RemoveAll()
+	fg := theme.Color(theme.ColorNameForeground)
+	for _, r := range rows {
 		bar := canvas.NewRectangle(theme.Color(theme.ColorNamePrimary))
 		width := float32(0)
 		if most > 0 {
-			width = 600 * float32(n) / float32(most)
+			width = barMaxWidth * float32(r.value/most)
 		}
-		bar.SetMinSize(fyne.NewSize(width, 18))
-		label := canvas.NewText(string(st), theme.Color(theme.ColorNameForeground))
-		label.TextSize = theme.TextSize()
-		row := container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(48, 22), label), nil,
-			container.NewHBox(bar, widget.NewLabel(fmt.Sprintf("%d 个", n)), layout.NewSpacer()))
-		h.stageBars.Add(row)
+		bar.SetMinSize(fyne.NewSize(width, 14))
+		label, value := canvas.NewText(r.label, fg), canvas.NewText(r.text, fg)
+		label.TextSize, value.TextSize = theme.TextSize(), theme.CaptionTextSize()
+		box.Add(container.NewHBox(container.NewGridWrap(fyne.NewSize(labelWidth, label.MinSize().Height), label),
+			container.NewCenter(bar), container.NewCenter(value)))
+	}
+}
+
+// showReminders fills the three reminder lists.
+func (h *homeScreen) showReminders(r app.Reminders) {
+	var rows []reminderRow
+	for _, t := range r.Tasks {
+		detail := fmt.Sprintf("逾期 %d 天（%s 到期）", t.Days, t.DueOn)
+		if r.User == "" && t.Assignee != "" {
+			detail += " · " + t.Assignee
+		}
+		rows = append(rows, reminderRow{text: t.Title + " — " + t.ProjectName, detail: detail, kind: app.KindTask, id: t.ID})
+	}
+	title := fmt.Sprintf("我的逾期任务（%s）· %d 项", r.User, len(r.Tasks))
+	note := "负责人为设置中的用户姓名的未完成任务。"
+	if r.User == "" {
+		title = fmt.Sprintf("全部逾期任务 · %d 项", len(r.Tasks))
+		note = "设置中未填用户姓名，列出所有人的逾期任务；填写后只列出自己的。"
+	}
+	h.tasks.show(title, note, rows, len(r.Tasks), "没有逾期任务。")
+
+	rows = nil
+	for _, p := range r.Stale {
+		rows = append(rows, reminderRow{text: p.Name,
+			detail: fmt.Sprintf("%s · %d 天无进展（上限 %d 天）", p.Stage, p.Days, p.Limit), kind: app.KindProject, id: p.ID})
+	}
+	h.stale.show(fmt.Sprintf("久无进展的项目 · %d 个", len(r.Stale)),
+		"进展指阶段变更、关联的跟进记录或完成的任务；上限在“设置”中按阶段调整。", rows, len(r.Stale), "没有超过期限的项目。")
+
+	rows = nil
+	never := 0
+	for _, c := range r.Contacts {
+		detail := fmt.Sprintf("%d 天未联系（%s）· 周期 %d 天", c.Days, c.LastContact, c.CadenceDays)
+		if c.Never() {
+			never++
+			detail = fmt.Sprintf("从未联系 · 周期 %d 天", c.CadenceDays)
+		}
+		if c.Keeper != "" {
+			detail += " · " + c.Keeper
+		}
+		rows = append(rows, reminderRow{text: c.Name, detail: detail, kind: app.KindPerson, id: c.ID})
+	}
+	h.contacts.show(fmt.Sprintf("到期应联系的人 · %d 人", len(r.Contacts)),
+		fmt.Sprintf("按各人的联系周期计算，其中从未联系 %d 人。", never), rows, len(r.Contacts), "没有到期应联系的人。")
+}
+
+// reminderRow is one line of a reminder list: the record it opens and what it says.
+type reminderRow struct {
+	text, detail string
+	kind         app.EntityKind
+	id           string
+}
+
+// reminderList is one of the 工作台's reminder cards: a title with the count, a note on the
+// rule, and up to maxReminderRows rows, each opening its record.
+type reminderList struct {
+	open  func(app.EntityKind, string)
+	title *widget.Label
+	note  *widget.Label
+	rows  *fyne.Container
+	more  *widget.Label
+	shown []reminderRow // the rows shown, for tests
+}
+
+func newReminderList(open func(app.EntityKind, string)) *reminderList {
+	r := &reminderList{open: open, title: widget.NewLabelWithStyle("—", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		note: widget.NewLabel(""), rows: container.NewVBox(), more: widget.NewLabel("")}
+	r.title.Truncation = fyne.TextTruncateEllipsis
+	r.note.Wrapping = fyne.TextWrapWord
+	r.note.Importance = widget.LowImportance
+	r.more.Importance = widget.LowImportance
+	return r
+}
+
+func (r *reminderList) object() fyne.CanvasObject {
+	return widget.NewCard("", "", container.NewVBox(r.title, r.note, widget.NewSeparator(), r.rows, r.more))
+}
+
+// show replaces the rows with the first maxReminderRows of rows; total is the full count.
+func (r *reminderList) show(title, note string, rows []reminderRow, total int, empty string) {
+	r.title.SetText(title)
+	r.note.SetText(note)
+	r.shown = rows[:min(len(rows), maxReminderRows)]
+	r.rows.RemoveAll()
+	for _, row := range r.shown {
+		link := widget.NewHyperlink(row.text, nil)
+		link.Truncation = fyne.TextTruncateEllipsis
+		kind, id := row.kind, row.id
+		link.OnTapped = func() { r.open(kind, id) }
+		detail := widget.NewLabel(row.detail)
+		detail.SizeName = theme.SizeNameCaptionText
+		detail.Truncation = fyne.TextTruncateEllipsis
+		r.rows.Add(container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.Padding()), link, detail))
+	}
+	switch {
+	case total == 0:
+		r.more.SetText(empty)
+	case total > len(r.shown):
+		r.more.SetText(fmt.Sprintf("另有 %d 项未列出", total-len(r.shown)))
+	default:
+		r.more.SetText("")
+	}
+}
+
+// debouncer turns a burst of ledger change notifications, which arrive on the writer's
+// goroutine, into one call of fn on the UI goroutine once they have stopped for delay. A delay
+// of 0 calls fn at once through fyne.Do (tests, whose fyne.Do runs inline).
+type debouncer struct {
+	delay time.Duration
+	fn    func()
+
+	mu    sync.Mutex
+	timer *time.Timer
+}
+
+func newDebouncer(delay time.Duration, fn func()) *debouncer {
+	return &debouncer{delay: delay, fn: fn}
+}
+
+// trigger (re)starts the wait; it may be called from any goroutine.
+func (d *debouncer) trigger() {
+	d.mu.Lock()
+	delay := d.delay
+	if d.timer != nil {
+		d.timer.Stop()
+	}
+	if delay > 0 {
+		d.timer = time.AfterFunc(delay, func() { fyne.Do(d.fn) })
+	}
+	d.mu.Unlock()
+	if delay <= 0 {
+		fyne.Do(d.fn)
 	}
 }

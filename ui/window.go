@@ -63,11 +63,15 @@ type mainWindow struct {
 	list     *projectsScreen
 	recycle  *recycleScreen
 	settings *settingsScreen
+
+	// The pipeline board, after 项目.
+	board *boardScreen
 }
 
 func newMainWindow(a fyne.App, l *app.Ledger, opt Options, run runner) *mainWindow {
 	m := &mainWindow{win: a.NewWindow(fmt.Sprintf("赣招 %s — %s", app.Version, opt.DBPath)), ledger: l, run: run, opt: opt}
-	m.home = newHomeScreen(l, run)
+	m.home = newHomeScreen(l, run, m.openRecord)
+	m.board = newBoardScreen(m.win, l, run, m.openRecord)
 	m.list = newProjectsScreen(m.win, l, run)
 	m.recycle = newRecycleScreen(l, run)
 	m.settings = newSettingsScreen(m.win, l, run, opt)
@@ -96,6 +100,7 @@ func (m *mainWindow) navigation() []screen {
 	return []screen{
 		{"工作台", m.home.content},
 		{"项目", m.list.content},
+		{"项目看板", m.board.content},
 		{"回收站", m.recycle.content},
 		{"设置", m.settings.content},
 	}
