@@ -63,6 +63,7 @@ type mainWindow struct {
 	list     *projectsScreen
 	recycle  *recycleScreen
 	settings *settingsScreen
+	importer *importScreen
 
 	// The pipeline board, after 项目.
 	board *boardScreen
@@ -75,6 +76,7 @@ func newMainWindow(a fyne.App, l *app.Ledger, opt Options, run runner) *mainWind
 	m.list = newProjectsScreen(m.win, l, run)
 	m.recycle = newRecycleScreen(l, run)
 	m.settings = newSettingsScreen(m.win, l, run, opt)
+	m.importer = newImportScreen(m.win, l, run, opt.BackupDir)
 	m.screens = m.navigation()
 	m.built = make([]fyne.CanvasObject, len(m.screens))
 	m.content = container.NewStack()
@@ -101,6 +103,7 @@ func (m *mainWindow) navigation() []screen {
 		{"工作台", m.home.content},
 		{"项目", m.list.content},
 		{"项目看板", m.board.content},
+		{"导入", m.importer.content},
 		{"回收站", m.recycle.content},
 		{"设置", m.settings.content},
 	}

@@ -1,0 +1,535 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"ganzhao/app"
+	"ganzhao/importers"
+)
+
+// importScreen imports a spreadsheet, CSV or contacts file: choose the file and the sheet,
+// check the field proposed for each column, preview every row with its problems and change
+// the action of any row, then commit the whole file as one batch (after a backup) that can
+// be undone. Reading, previewing and committing run off the UI goroutine.
+type importScreen struct {
+	win       fyne.Window
+	ledger    *app.Ledger
+	run       runner
+	backupDir string
+
+	path      *widget.Entry
+	choose    *widget.Button
+	open      *widget.Button
+	sheet     *widget.Select
+	mapping   *fyne.Container
+	fields    []*widget.Select
+	table     *widget.Table
+	action    *widget.Select // the action of the selected row
+	rowInfo   *widget.Label
+	problems  *widget.Label
+	status    *widget.Label
+	progress  *widget.ProgressBar
+	previewBt *widget.Button
+	commitBt  *widget.Button
+	undoBt    *widget.Button
+	cancelBt  *widget.Button
+
+	book      *importers.Book
+	tbl       *importers.Table
+	plan      *app.ImportPlan
+	choices   map[int]app.ImportAction
+	selected  int // index into plan.Rows, -1 for none
+	lastBatch string
+	cancel    context.CancelFunc
+}
+
+// previewColumns are the preview table's columns.
+var previewColumns = []struct {
+	title string
+	width float32
+	text  func(r app.PlannedRow) string
+}{
+	{"行", 50, func(r app.PlannedRow) string { return fmt.Sprint(r.Row) }},
+	{"操作", 80, func(r app.PlannedRow) string { return r.Action.Label() }},
+	{"结果", 60, func(r app.PlannedRow) string { return r.Outcome.Label() }},
+	{"记录", 260, func(r app.PlannedRow) string { return r.Label }},
+	{"重复或问题", 520, func(r app.PlannedRow) string {
+		var parts []string
+		if r.Match != nil {
+			target := "已有记录“" + r.Match.Record + "”"
+			if r.Match.OtherRow > 0 {
+				target = fmt.Sprintf("第%d行", r.Match.OtherRow)
+			}
+			parts = append(parts, fmt.Sprintf("与%s重复（%s）", target, r.Match.Why))
+		}
+		if r.Reason != "" {
+			parts = append(parts, r.Reason)
+		}
+		for _, w := range r.Warnings {
+			parts = append(parts, w.Reason)
+		}
+		return strings.Join(parts, "；")
+	}},
+}
+
+func newImportScreen(win fyne.Window, l *app.Ledger, run runner, backupDir string) *importScreen {
+	s := &importScreen{win: win, ledger: l, run: run, backupDir: backupDir, choices: map[int]app.ImportAction{}, selected: -1}
+	s.path = widget.NewEntry()
+	s.path.SetPlaceHolder("要导入的文件：.xlsx、.xls、.csv 或 .vcf")
+	s.path.OnSubmitted = func(string) { s.onOpen() }
+	s.choose = widget.NewButton("选择文件…", s.onChoose)
+	s.open = widget.NewButton("读取", s.onOpen)
+	s.sheet = widget.NewSelect(nil, func(string) { s.onSheet() })
+	s.sheet.PlaceHolder = "（先读取文件）"
+	s.mapping = container.NewVBox()
+	s.table = widget.NewTableWithHeaders(
+		func() (int, int) {
+			if s.plan == nil {
+				return 0, len(previewColumns)
+			}
+			return len(s.plan.Rows), len(previewColumns)
+		},
+		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			o.(*widget.Label).SetText(previewColumns[id.Col].text(s.plan.Rows[id.Row]))
+		})
+	s.table.ShowHeaderColumn = false
+	s.table.CreateHeader = func() fyne.CanvasObject {
+		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	s.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		if id.Row < 0 && id.Col >= 0 {
+			o.(*widget.Label).SetText(previewColumns[id.Col].title)
+		}
+	}
+	for i, c := range previewColumns {
+		s.table.SetColumnWidth(i, c.width)
+	}
+	s.table.OnSelected = func(id widget.TableCellID) { s.onRowSelected(id.Row) }
+	s.action = widget.NewSelect(nil, func(string) { s.onAction() })
+	s.action.Disable()
+	s.rowInfo = widget.NewLabel("选中一行可修改它的操作")
+	s.problems = widget.NewLabel("")
+	s.problems.Wrapping = fyne.TextWrapWord
+	s.status = widget.NewLabel("选择一个文件开始导入")
+	s.status.Wrapping = fyne.TextWrapWord
+	s.progress = widget.NewProgressBar()
+	s.progress.Hide()
+	s.previewBt = widget.NewButton("预览", s.onPreview)
+	s.commitBt = widget.NewButton("导入", s.onCommit)
+	s.undoBt = widget.NewButton("撤销这次导入", s.onUndo)
+	s.cancelBt = widget.NewButton("取消", s.onCancel)
+	s.previewBt.Disable()
+	s.commitBt.Disable()
+	s.undoBt.Disable()
+	s.cancelBt.Disable()
+	return s
+}
+
+func (s *importScreen) content() fyne.CanvasObject {
+	top := container.NewVBox(
+		container.NewBorder(nil, nil, widget.NewLabel("文件"), container.NewHBox(s.choose, s.open), s.path),
+		container.NewBorder(nil, nil, widget.NewLabel("工作表"), nil, s.sheet),
+	)
+	mapping := container.NewBorder(widget.NewLabelWithStyle("列映射（每列对应的字段）", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		nil, nil, nil, container.NewVScroll(s.mapping))
+	rowBar := container.NewBorder(nil, nil, s.rowInfo, nil, s.action)
+	previewPane := container.NewVSplit(
+		container.NewBorder(nil, rowBar, nil, nil, s.table),
+		container.NewVScroll(s.problems))
+	previewPane.Offset = 0.65
+	body := container.NewHSplit(mapping, previewPane)
+	body.Offset = 0.3
+	buttons := container.NewHBox(s.previewBt, s.commitBt, s.undoBt, s.cancelBt)
+	bottom := container.NewVBox(s.progress, container.NewBorder(nil, nil, nil, buttons, s.status))
+	return container.NewBorder(top, bottom, nil, nil, body)
+}
+
+// onChoose picks the file with the file dialog.
+func (s *importScreen) onChoose() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		r.Close()
+		s.path.SetText(r.URI().Path())
+		s.onOpen()
+	}, s.win)
+	d.Show()
+}
+
+// busy disables the buttons while work runs and returns its context.
+func (s *importScreen) busy(what string) context.Context {
+	if s.cancel != nil {
+		s.cancel()
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	s.cancel = cancel
+	s.status.SetText(what)
+	s.progress.SetValue(0)
+	s.progress.Show()
+	for _, b := range []*widget.Button{s.open, s.previewBt, s.commitBt, s.undoBt} {
+		b.Disable()
+	}
+	s.cancelBt.Enable()
+	return ctx
+}
+
+// idle brings the buttons back after work; call inside fyne.Do.
+func (s *importScreen) idle() {
+	s.progress.Hide()
+	s.cancelBt.Disable()
+	s.open.Enable()
+	if s.tbl != nil {
+		s.previewBt.Enable()
+	}
+	if s.plan != nil && (s.plan.Report.Created > 0 || s.plan.Report.Updated > 0 || len(s.plan.Report.Merged) > 0) {
+		s.commitBt.Enable()
+	}
+	if s.lastBatch != "" {
+		s.undoBt.Enable()
+	}
+}
+
+// onOpen reads the file's sheets and shows the default one.
+func (s *importScreen) onOpen() {
+	path := strings.TrimSpace(s.path.Text)
+	if path == "" {
+		s.status.SetText("请先选择要导入的文件")
+		return
+	}
+	s.busy("正在读取 " + filepath.Base(path) + "……")
+	s.run(func() {
+		b, err := importers.Open(path, importers.DefaultLimits())
+		fyne.Do(func() {
+			if s.book != nil {
+				s.book.Close()
+			}
+			s.book, s.tbl, s.plan, s.choices, s.selected = b, nil, nil, map[int]app.ImportAction{}, -1
+			s.table.Refresh()
+			s.mapping.RemoveAll()
+			if err != nil {
+				s.book = nil
+				s.status.SetText(err.Error())
+				s.idle()
+				return
+			}
+			var options []string
+			def := ""
+			for _, sh := range b.Sheets {
+				label := sheetLabel(sh)
+				options = append(options, label)
+				if sh.Name == b.DefaultSheet() {
+					def = label
+				}
+			}
+			s.sheet.Options = options
+			s.idle()
+			s.sheet.SetSelected(def) // reads the sheet through onSheet
+		})
+	})
+}
+
+// sheetLabel names a sheet in the sheet list with its size.
+func sheetLabel(sh importers.SheetInfo) string {
+	label := fmt.Sprintf("%s（%d行）", sh.Name, sh.Rows)
+	if sh.Summary {
+		label += "（汇总表）"
+	}
+	if sh.Hidden {
+		label += "（隐藏）"
+	}
+	return label
+}
+
+// onSheet finds the table of the chosen sheet and shows the proposed mapping (or the one
+// confirmed earlier for the same headers).
+func (s *importScreen) onSheet() {
+	if s.book == nil || s.sheet.Selected == "" {
+		return
+	}
+	name := ""
+	for _, sh := range s.book.Sheets {
+		if sheetLabel(sh) == s.sheet.Selected {
+			name = sh.Name
+		}
+	}
+	book := s.book
+	ctx := s.busy("正在读取工作表“" + name + "”……")
+	s.run(func() {
+		var tbl *importers.Table
+		g, err := book.Grid(name)
+		if err == nil {
+			tbl, err = importers.FindTable(book, g)
+		}
+		remembered := false
+		if err == nil {
+			var fields []string
+			var ok bool
+			fields, ok, err = s.ledger.RememberedMapping(ctx, tbl.Headers())
+			if err == nil && ok && tbl.SetFields(fields) == nil {
+				remembered = true
+			}
+		}
+		fyne.Do(func() {
+			s.tbl, s.plan, s.selected = tbl, nil, -1
+			s.table.Refresh()
+			if err != nil {
+				s.status.SetText(err.Error())
+				s.idle()
+				return
+			}
+			s.showMapping()
+			msg := fmt.Sprintf("表头在第 %v 行，共 %d 列。请核对列映射，然后预览。", headerRows(g, tbl.Header), len(tbl.Columns))
+			if remembered {
+				msg = "已套用上次确认的列映射。" + msg
+			}
+			s.status.SetText(msg)
+			s.idle()
+		})
+	})
+}
+
+func headerRows(g *importers.Grid, h importers.Header) []int {
+	var out []int
+	for _, r := range h.Rows {
+		out = append(out, g.RowNum[r])
+	}
+	return out
+}
+
+// fieldOptions are the choices of a column's field: ignore, then every field.
+func fieldOptions() []string {
+	out := []string{importers.FieldLabel(importers.FieldIgnore)}
+	for _, f := range importers.Fields {
+		out = append(out, f.Label)
+	}
+	return out
+}
+
+func fieldKey(label string) string {
+	for _, f := range importers.Fields {
+		if f.Label == label {
+			return f.Key
+		}
+	}
+	return importers.FieldIgnore
+}
+
+// showMapping builds one field choice per column.
+func (s *importScreen) showMapping() {
+	s.mapping.RemoveAll()
+	s.fields = nil
+	for i, c := range s.tbl.Columns {
+		i := i
+		sel := widget.NewSelect(fieldOptions(), nil)
+		sel.SetSelected(importers.FieldLabel(c.Field))
+		sel.OnChanged = func(label string) { s.onField(i, label) }
+		title := c.Letter + "列 " + c.Header
+		if c.Hidden {
+			title += "（隐藏）"
+		}
+		s.fields = append(s.fields, sel)
+		s.mapping.Add(container.NewBorder(nil, nil, widget.NewLabel(title), nil, sel))
+	}
+	s.mapping.Refresh()
+}
+
+// onField changes the field of column i; the preview must be redone.
+func (s *importScreen) onField(i int, label string) {
+	if s.tbl == nil {
+		return
+	}
+	fields := s.tbl.Fields()
+	fields[i] = fieldKey(label)
+	if err := s.tbl.SetFields(fields); err != nil {
+		s.status.SetText(err.Error())
+		return
+	}
+	s.plan = nil
+	s.table.Refresh()
+	s.commitBt.Disable()
+	s.status.SetText(fmt.Sprintf("%s列改为“%s”，请重新预览", s.tbl.Columns[i].Letter, label))
+}
+
+// onPreview reads the rows with the mapping and plans them against the ledger.
+func (s *importScreen) onPreview() {
+	if s.tbl == nil {
+		return
+	}
+	tbl, choices := s.tbl, cloneChoices(s.choices)
+	ctx := s.busy("正在预览……")
+	s.run(func() {
+		f, err := tbl.ImportFile()
+		var plan *app.ImportPlan
+		if err == nil {
+			plan, err = s.ledger.PreviewImport(ctx, f, choices)
+		}
+		fyne.Do(func() {
+			if err != nil {
+				s.status.SetText("预览失败：" + err.Error())
+				s.idle()
+				return
+			}
+			s.plan, s.selected = plan, -1
+			s.table.Refresh()
+			s.problems.SetText(reportText(plan.Report))
+			s.status.SetText(plan.Report.Summary())
+			s.idle()
+		})
+	})
+}
+
+func cloneChoices(m map[int]app.ImportAction) map[int]app.ImportAction {
+	out := make(map[int]app.ImportAction, len(m))
+	for k, v := range m {
+		out[k] = v
+	}
+	return out
+}
+
+// reportText lists every problem of a report by row and column.
+func reportText(r app.ImportReport) string {
+	var b strings.Builder
+	for _, p := range r.Rejected {
+		fmt.Fprintf(&b, "拒绝：%s\n", p)
+	}
+	for _, p := range r.Skipped {
+		fmt.Fprintf(&b, "跳过：%s\n", p)
+	}
+	for _, m := range r.Merged {
+		fmt.Fprintf(&b, "合并：第%d行并入第%d行（%s）\n", m.Row, m.IntoRow, m.Why)
+	}
+	for _, d := range r.Duplicates {
+		target := "已有的“" + d.Record + "”"
+		if d.OtherRow > 0 {
+			target = fmt.Sprintf("第%d行的“%s”", d.OtherRow, d.Record)
+		}
+		fmt.Fprintf(&b, "重复：第%d行的%s与%s相同（%s）\n", d.Row, d.Kind.Label(), target, d.Why)
+	}
+	for _, p := range r.Warnings {
+		fmt.Fprintf(&b, "提示：%s\n", p)
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// onRowSelected offers the actions of the selected row.
+func (s *importScreen) onRowSelected(i int) {
+	if s.plan == nil || i < 0 || i >= len(s.plan.Rows) {
+		return
+	}
+	s.selected = i
+	r := s.plan.Rows[i]
+	var opts []string
+	for _, c := range r.Choices {
+		opts = append(opts, c.Label())
+	}
+	s.rowInfo.SetText(fmt.Sprintf("第%d行 %s：", r.Row, r.Label))
+	s.action.OnChanged = nil
+	s.action.Options = opts
+	if len(opts) == 0 {
+		s.action.ClearSelected()
+		s.action.Disable()
+	} else {
+		s.action.SetSelected(r.Action.Label())
+		s.action.Enable()
+	}
+	s.action.OnChanged = func(string) { s.onAction() }
+}
+
+// onAction sets the action of the selected row and previews again.
+func (s *importScreen) onAction() {
+	if s.plan == nil || s.selected < 0 {
+		return
+	}
+	r := s.plan.Rows[s.selected]
+	for _, c := range r.Choices {
+		if c.Label() == s.action.Selected {
+			s.choices[r.Row] = c
+		}
+	}
+	s.onPreview()
+}
+
+// onCommit remembers the mapping and imports the file as one batch.
+func (s *importScreen) onCommit() {
+	if s.tbl == nil || s.plan == nil {
+		return
+	}
+	tbl, choices := s.tbl, cloneChoices(s.choices)
+	ctx := s.busy("正在备份并导入……")
+	s.run(func() {
+		err := s.ledger.RememberMapping(ctx, tbl.Headers(), tbl.Fields())
+		var rep app.ImportReport
+		if err == nil {
+			var f *app.ImportFile
+			f, err = tbl.ImportFile()
+			if err == nil {
+				rep, err = s.ledger.CommitImport(ctx, f, choices, app.ImportOptions{BackupDir: s.backupDir,
+					Progress: func(done, total int) {
+						if total > 0 {
+							fyne.Do(func() { s.progress.SetValue(float64(done) / float64(total)) })
+						}
+					}})
+			}
+		}
+		fyne.Do(func() {
+			if err != nil {
+				s.status.SetText(err.Error())
+				s.idle()
+				return
+			}
+			s.lastBatch, s.plan = rep.Batch, nil
+			s.table.Refresh()
+			s.problems.SetText(reportText(rep))
+			s.status.SetText(rep.Summary() + "。导入前已备份到 " + rep.Backup)
+			s.idle()
+		})
+	})
+}
+
+// onUndo takes the last batch back.
+func (s *importScreen) onUndo() {
+	if s.lastBatch == "" {
+		return
+	}
+	batch := s.lastBatch
+	ctx := s.busy("正在撤销导入……")
+	s.run(func() {
+		u, err := s.ledger.UndoImport(ctx, batch, s.backupDir)
+		fyne.Do(func() {
+			if err != nil {
+				s.status.SetText("撤销失败：" + err.Error())
+				s.idle()
+				return
+			}
+			s.lastBatch = ""
+			msg := fmt.Sprintf("已撤销导入：删除 %d 条新建记录，恢复 %d 条被更新的记录", u.Deleted, u.Restored)
+			var kept []string
+			for _, k := range u.Kept {
+				kept = append(kept, fmt.Sprintf("保留%s“%s”（%s）", k.Kind.Label(), k.Name, k.Why))
+			}
+			if len(kept) > 0 {
+				msg += "；" + strings.Join(kept, "；")
+			}
+			s.status.SetText(msg)
+			s.idle()
+		})
+	})
+}
+
+// onCancel stops the work under way; nothing is written by a cancelled commit.
+func (s *importScreen) onCancel() {
+	if s.cancel != nil {
+		s.cancel()
+		s.status.SetText("已取消")
+	}
+}

@@ -1,0 +1,100 @@
+package ui
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"ganzhao/app"
+	"ganzhao/app/apptest"
+)
+
+// TestImportScreen drives the import screen as a user would: open a messy ledger, change one
+// column's mapping, see the problems named by row and column, change one row's action,
+// commit, then undo.
+func TestImportScreen(t *testing.T) {
+	ctx := context.Background()
+	l, _ := apptest.Ledger(t, 0)
+	a := test.NewTempApp(t)
+	w := a.NewWindow("导入")
+	defer w.Close()
+	s := newImportScreen(w, l, syncRun, t.TempDir())
+	w.SetContent(s.content())
+
+	s.path.SetText("../importers/testdata/projects_messy.xlsx")
+	test.Tap(s.open)
+	if s.sheet.Selected != "2025年项目台账（13行）" || len(s.sheet.Options) != 2 || s.sheet.Options[1] != "汇总（3行）（汇总表）" {
+		t.Fatalf("sheet %q of %q", s.sheet.Selected, s.sheet.Options)
+	}
+	if len(s.fields) != 14 || s.fields[12].Selected != "项目备注" || s.fields[2].Selected != "企业名称" {
+		t.Fatalf("mapping: %d columns", len(s.fields))
+	}
+	if !strings.Contains(s.status.Text, "表头在第 [3 4] 行") {
+		t.Errorf("status %q", s.status.Text)
+	}
+
+	s.fields[12].SetSelected("（忽略此列）") // 备注 is not wanted
+	test.Tap(s.previewBt)
+	for _, want := range []string{
+		"拒绝：第9行：项目处于“投产”阶段，须填写投产日期",
+		"拒绝：第10行 E列（总投资（万元））：“abc万元”不是金额",
+		"跳过：第8行：空行",
+		"跳过：第12行：合计行（合计）",
+		"合并：第11行并入第5行（项目名称与投资方相同）",
+		"提示：第6行 K列（联系人/联系电话）：电话“79186123456”缺少开头的0，已补为 0791-86123456",
+		"提示：N列（内部编号）：这是隐藏列，未导入",
+	} {
+		if !strings.Contains(s.problems.Text, want) {
+			t.Errorf("problems do not say %q:\n%s", want, s.problems.Text)
+		}
+	}
+	if rows, _ := s.table.Length(); rows != 6 {
+		t.Fatalf("preview has %d rows, want 6", rows)
+	}
+
+	// Skip row 6.
+	s.table.Select(widget.TableCellID{Row: 1, Col: 0})
+	if s.rowInfo.Text != "第6行 锂电池正极材料项目：" || s.action.Selected != "新建" {
+		t.Fatalf("row info %q, action %q", s.rowInfo.Text, s.action.Selected)
+	}
+	s.action.SetSelected("跳过")
+	if s.plan.Rows[1].Outcome != app.OutcomeSkipped || !strings.Contains(s.status.Text, "新建 2") {
+		t.Fatalf("after skipping row 6: %s, %s", s.plan.Rows[1].Outcome, s.status.Text)
+	}
+
+	test.Tap(s.commitBt)
+	if !strings.HasPrefix(s.status.Text, "已导入：读取 9 行，新建 2") || s.lastBatch == "" {
+		t.Fatalf("status after commit: %q", s.status.Text)
+	}
+	ps, _ := l.Store().Projects(ctx, app.ProjectFilter{})
+	if len(ps) != 2 {
+		t.Fatalf("%d projects after commit, want 2", len(ps))
+	}
+	for _, p := range ps {
+		if p.Notes != "" {
+			t.Errorf("ignored 备注 column imported into %s: %q", p.Name, p.Notes)
+		}
+	}
+	fields, ok, err := l.RememberedMapping(ctx, s.tbl.Headers())
+	if err != nil || !ok || fields[12] != "" || fields[1] != "project.name" {
+		t.Errorf("mapping not remembered: %v %v %v", fields, ok, err)
+	}
+
+	test.Tap(s.undoBt)
+	if !strings.HasPrefix(s.status.Text, "已撤销导入") {
+		t.Fatalf("status after undo: %q", s.status.Text)
+	}
+	if ps, _ := l.Store().Projects(ctx, app.ProjectFilter{}); len(ps) != 0 {
+		t.Errorf("%d projects after undo", len(ps))
+	}
+
+	// A refused file says why in one line and leaves the screen usable.
+	s.path.SetText("../importers/testdata/nul.csv")
+	test.Tap(s.open)
+	if !strings.Contains(s.status.Text, "NUL 字节") || s.open.Disabled() {
+		t.Errorf("refused file: %q", s.status.Text)
+	}
+}
