@@ -75,3 +75,14 @@ package-windows: deps $(FYNE_TOOL)
 	$(call apt_install,gcc-mingw-w64-x86-64)
 	CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc $(FYNE_TOOL) package --os windows --release --name $(BIN)
 	@ls -l $(BIN).exe
+
+# fuzz-importers runs each fuzz target of the importers for FUZZTIME (default 10s); the seed
+# corpora in importers/testdata/fuzz also run in every `make test`.
+FUZZTIME ?= 10s
+IMPORTER_FUZZ := FuzzParseAmount FuzzParseDate FuzzParsePhones FuzzCreditCode FuzzFindHeader FuzzDecodeText FuzzOpenXLS
+.PHONY: fuzz-importers
+fuzz-importers:
+	@for t in $(IMPORTER_FUZZ); do \
+		echo "== $$t"; \
+		go test -run '^$$' -fuzz "^$$t\$$" -fuzztime $(FUZZTIME) ./importers || exit 1; \
+	done
