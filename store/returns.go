@@ -151,7 +151,7 @@ func (s *Store) Returns(ctx context.Context, templateKey string) ([]app.ReturnAr
 		where += ` AND template_key = ?`
 		args = append(args, templateKey)
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT `+returnListColumns+` FROM returns `+where+` ORDER BY created_at DESC, id`, args...)
+	rows, err := s.db.QueryContext(ctx, `SELECT `+returnListColumns+` FROM returns `+where+` ORDER BY created_at DESC, rowid DESC`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("列出已生成的报表：%w", err)
 	}
