@@ -33,7 +33,7 @@ type UsageError struct{ Msg string }
 func (e UsageError) Error() string { return e.Msg }
 
 // Verbs lists the verbs Run knows, for main to tell a verb from the window.
-var Verbs = []string{"demo", "stats", "list", "backup", "restore", "check", "version", "import", "undo-import"}
+var Verbs = []string{"demo", "stats", "list", "backup", "restore", "check", "version", "import", "undo-import", "export"}
 
 // Usage is the help text.
 const Usage = `用法：ganzhao [--db 文件] [--screen 页面] [命令]
@@ -46,6 +46,8 @@ const Usage = `用法：ganzhao [--db 文件] [--screen 页面] [命令]
   check                                           完整性检查
   import 文件 [--sheet 工作表] [--dry-run] [--json]   导入 xlsx/xls/csv/vcf（先自动备份；--dry-run 只预览）
   undo-import [批次]                               撤销一次导入（不带批次时列出导入批次）
+  export --template 名称|文件 [--mapping 文件] [--period yyyy-mm] --out 文件 [--mark-changes] [--json]
+                                                  按模板生成报表并归档（模板文件无列对应关系时按表头自动识别）
   version                                         显示版本`
 
 // Run runs one verb with its arguments.
@@ -67,6 +69,8 @@ func Run(ctx context.Context, env Env, verb string, args []string) error {
 		return importFile(ctx, env, args)
 	case "undo-import":
 		return undoImport(ctx, env, args)
+	case "export":
+		return exportReturn(ctx, env, args)
 	case "version":
 		fmt.Fprintf(env.Out, "赣招 %s（数据库结构版本 %d）\n", app.Version, env.SchemaVersion)
 		return nil
