@@ -53,7 +53,7 @@ var placeSuffixes = []string{"省", "市", "自治区", "特别行政区", "县"
 func NormalizeEnterpriseName(name string) string {
 	s := strings.ToUpper(HalfWidth(CleanText(name)))
 	s = strings.Join(strings.Fields(s), "")
-	s = strings.NewReplacer("(", "（", ")", "）", "【", "（", "】", "）", "[", "（", "]", "）").Replace(s)
+	s = bracketsFull.Replace(s)
 	s = stripBrackets(s)
 	full := s
 	for changed := true; changed; {
@@ -92,8 +92,14 @@ func stripBrackets(s string) string {
 		s = s[open+end+len("）"):]
 	}
 	b.WriteString(s)
-	return strings.NewReplacer("（", "", "）", "").Replace(b.String())
+	return bracketsGone.Replace(b.String())
 }
+
+var (
+	bracketsFull = strings.NewReplacer("(", "（", ")", "）", "【", "（", "】", "）", "[", "（", "]", "）")
+	bracketsGone = strings.NewReplacer("（", "", "）", "")
+	parensFull   = strings.NewReplacer("(", "（", ")", "）")
+)
 
 func contains(list []string, s string) bool {
 	for _, v := range list {
@@ -191,6 +197,6 @@ func NormalizePersonName(name string) string {
 // made full-width, ASCII letters upper-cased.
 func NormalizeProjectName(name string) string {
 	s := strings.ToUpper(HalfWidth(CleanText(name)))
-	s = strings.NewReplacer("(", "（", ")", "）").Replace(s)
+	s = parensFull.Replace(s)
 	return strings.Join(strings.Fields(s), "")
 }

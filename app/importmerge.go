@@ -176,20 +176,24 @@ func (p *planner) stageMove(row int, cur *Project, src Project, w *rowWork) *Sta
 // zoneKey folds the long forms of zone names into the short ones the reference data uses.
 func zoneKey(s string) string {
 	s = strings.Join(strings.Fields(HalfWidth(CleanText(s))), "")
-	return strings.NewReplacer("经济技术开发区", "经开区", "高新技术产业开发区", "高新区", "高新技术开发区", "高新区",
-		"经济开发区", "经开区", "工业园区", "工业园").Replace(s)
+	return zoneWords.Replace(s)
 }
+
+var zoneWords = strings.NewReplacer("经济技术开发区", "经开区", "高新技术产业开发区", "高新区", "高新技术开发区", "高新区",
+	"经济开发区", "经开区", "工业园区", "工业园")
 
 // resolveRefs links a project to the zone and the chain its row names.
 func (p *planner) resolveRefs(r *ImportRow, q *Project, w *rowWork) {
 	if r.Zone != "" {
-		k := zoneKey(r.Zone)
-		for _, z := range p.zones {
-			if zoneKey(z.Name) == k {
-				q.ZoneID = z.ID
-				break
+		if p.zoneIDs == nil {
+			p.zoneIDs = map[string]string{}
+			for _, z := range p.zones {
+				if k := zoneKey(z.Name); p.zoneIDs[k] == "" {
+					p.zoneIDs[k] = z.ID
+				}
 			}
 		}
+		q.ZoneID = p.zoneIDs[zoneKey(r.Zone)]
 		if q.ZoneID == "" {
 			w.warnings = append(w.warnings, p.problem(r.Row, "project.zone", fmt.Sprintf("未找到开发区“%s”，未关联开发区", r.Zone)))
 		}

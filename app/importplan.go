@@ -166,6 +166,7 @@ type planner struct {
 	projByCode  map[string]*projectRef
 	projByName  map[string]*projectRef // name|investor id
 	zones       []Zone
+	zoneIDs     map[string]string // by zoneKey
 	chains      []Chain
 
 	ents     []*entRef // every ref touched, in order

@@ -63,9 +63,7 @@ func NormalizeEnterprise(e *Enterprise) {
 
 // FullWidthParens writes the brackets of a company name the way registrations do: full-width
 // （ ） around a place, whichever the user typed, so that duplicates are found.
-func FullWidthParens(s string) string {
-	return strings.NewReplacer("(", "（", ")", "）").Replace(s)
-}
+func FullWidthParens(s string) string { return parensFull.Replace(s) }
 
 // ValidateEnterprise checks a normalised enterprise.
 func ValidateEnterprise(e Enterprise) error {

@@ -257,3 +257,34 @@ func TestRefusals(t *testing.T) {
 		})
 	}
 }
+
+// TestMergedCellsCarryDown: a cell merged over several data rows (one 责任单位 for three
+// projects) belongs to each of them; a formula-looking text stays text.
+func TestMergedCellsCarryDown(t *testing.T) {
+	f := excelize.NewFile()
+	rows := [][]any{{"项目名称", "投资方", "责任单位", "备注"}, {"甲项目", "甲公司", "招商一局", "@某人"}, {"乙项目", "乙公司", nil, "+86"}, {"丙项目", "丙公司", nil, "-"}}
+	for i, r := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		f.SetSheetRow("Sheet1", cell, &r)
+	}
+	f.MergeCell("Sheet1", "C2", "C4")
+	path := filepath.Join(t.TempDir(), "merged.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	tbl, err := Load(path, "", DefaultLimits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	im, err := tbl.ImportFile()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range im.Rows {
+		got = append(got, r.Project.Name+"|"+r.Project.Unit+"|"+r.Project.Notes)
+	}
+	if want := "甲项目|招商一局|@某人 乙项目|招商一局|+86 丙项目|招商一局|"; strings.Join(got, " ") != want {
+		t.Errorf("rows %q, want %q", strings.Join(got, " "), want)
+	}
+}

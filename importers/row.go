@@ -290,7 +290,7 @@ func (rr *rowReader) cell(c Column, raw string) {
 			rr.intro = append(rr.intro, "参保人数："+text)
 		}
 	case "enterprise.category":
-		for _, part := range regexp.MustCompile(`[、,，;；/]+`).Split(text, -1) {
+		for _, part := range listSplit.Split(text, -1) {
 			if part = strings.TrimSpace(part); part != "" {
 				rr.ent.Categories = append(rr.ent.Categories, app.CategoryTag{Name: part})
 			}

@@ -264,6 +264,11 @@ var (
 	dateYMD    = regexp.MustCompile(`^(\d{4})[./\-](\d{1,2})(?:[./\-](\d{1,2}))?(?:[T ]\d{1,2}:\d{1,2}(?::\d{1,2}(?:\.\d+)?)?)?$`)
 	dateDMY    = regexp.MustCompile(`^(\d{1,2})[./\-](\d{1,2})[./\-](\d{4})(?: \d{1,2}:\d{1,2}(?::\d{1,2})?)?$`)
 	dateSerial = regexp.MustCompile(`^\d{1,7}(?:\.\d+)?$`)
+	// dateTimeGlued is a date with a time written after it without a space.
+	dateTimeGlued = regexp.MustCompile(`^(\d{4}[./\-]\d{1,2}[./\-]\d{1,2})(\d{1,2}:\d{1,2}(?::\d{1,2})?)$`)
+	excelNumber   = regexp.MustCompile(`^(\d+(?:\.\d+)?)E\+?(\d{1,2})$`)
+	methodSplit   = regexp.MustCompile(`[、,，;；/+\s]+|和|及`)
+	listSplit     = regexp.MustCompile(`[、,，;；/]+`)
 )
 
 // Dates outside these years are refused as typing mistakes.
@@ -289,7 +294,7 @@ func ParseDate(cell string) (DateValue, error) {
 		return DateValue{}, fmt.Errorf("“%s”不是日期", clip(cell))
 	}
 	// A time written after the date without a space.
-	if m := regexp.MustCompile(`^(\d{4}[./\-]\d{1,2}[./\-]\d{1,2})(\d{1,2}:\d{1,2}(?::\d{1,2})?)$`).FindStringSubmatch(s); m != nil {
+	if m := dateTimeGlued.FindStringSubmatch(s); m != nil {
 		s = m[1]
 	}
 	atoi := func(x string) int { n, _ := strconv.Atoi(x); return n }
@@ -426,7 +431,7 @@ func parsePhone(p string) (Phone, error) {
 	orig := p
 	p = phoneLabel.ReplaceAllString(p, "")
 	// An Excel number: 13812345678.0 or 1.3812345678E+10.
-	if m := regexp.MustCompile(`^(\d+(?:\.\d+)?)E\+?(\d{1,2})$`).FindStringSubmatch(p); m != nil {
+	if m := excelNumber.FindStringSubmatch(p); m != nil {
 		exp, _ := strconv.Atoi(m[2])
 		whole, frac, _ := strings.Cut(m[1], ".")
 		if len(frac) > exp {
@@ -629,7 +634,7 @@ var methodWords = []struct {
 // unknown words to 其他 (returned in unknown, so the row can say so).
 func ParseMethods(cell string) (methods, unknown []string) {
 	s := app.HalfWidth(app.CleanText(cell))
-	for _, part := range regexp.MustCompile(`[、,，;；/+\s]+|和|及`).Split(s, -1) {
+	for _, part := range methodSplit.Split(s, -1) {
 		part = strings.TrimSpace(part)
 		if part == "" {
 			continue

@@ -5,26 +5,27 @@ import (
 	"bytes"
 	"encoding/xml"
 	"errors"
+	"fmt"
 	"io"
 	"path"
 	"regexp"
 	"strconv"
 	"strings"
-
-	"github.com/xuri/excelize/v2"
 )
 
-// .xlsx: cells stream through excelize's Rows iterator with raw values (numbers as written,
-// dates as serials); the sheet list, merged ranges and hidden columns come from a light scan
-// of the package's XML, so that a big sheet is never loaded whole.
+// .xlsx: the package is opened with archive/zip; the sheet list comes from the workbook part,
+// and a sheet's cells, merged ranges and hidden columns from one pass of a byte scanner over
+// its XML, with raw values (numbers as written, dates as serials). A file that is an OLE
+// container instead (an encrypted workbook) goes to the .xls reader, which refuses it.
 
 type xlsxSource struct {
-	path   string
-	zr     *zip.Reader
-	f      *excelize.File
-	infos  []SheetInfo
-	parts  map[string]string // sheet name → part path
-	closer io.Closer
+	path    string
+	zr      *zip.Reader
+	infos   []SheetInfo
+	parts   map[string]string // sheet name → part path
+	sstPart string
+	sst     []string
+	limit   int64 // the most one part may unzip to
 }
 
 func openXLSX(p string, data []byte, lim Limits) (*xlsxSource, error) {
@@ -49,19 +50,10 @@ func openXLSX(p string, data []byte, lim Limits) (*xlsxSource, error) {
 	if wb == nil {
 		return nil, refuse(p, "压缩包里没有工作簿（xl/workbook.xml），不是 xlsx 文件")
 	}
-	s := &xlsxSource{path: p, zr: zr, parts: map[string]string{}}
+	s := &xlsxSource{path: p, zr: zr, parts: map[string]string{}, sstPart: "xl/sharedStrings.xml", limit: lim.MaxUnzippedBytes}
 	if err := s.readWorkbook(wb, rels); err != nil {
 		return nil, refuse(p, "工作簿结构已损坏（%v）", err)
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{RawCellValue: true,
-		UnzipSizeLimit: lim.MaxUnzippedBytes, UnzipXMLSizeLimit: min(lim.MaxUnzippedBytes, 16<<20)})
-	if err != nil {
-		if errors.Is(err, excelize.ErrWorkbookFileFormat) || errors.Is(err, excelize.ErrWorkbookPassword) {
-			return nil, refuse(p, "工作簿已加密，请在 Excel 中取消密码后再导入")
-		}
-		return nil, refuse(p, "不是有效的 xlsx 工作簿（%v）", err)
-	}
-	s.f, s.closer = f, f
 	return s, nil
 }
 
@@ -123,6 +115,9 @@ func (s *xlsxSource) readWorkbook(wb, relsFile *zip.File) error {
 			t = path.Join("xl", t)
 		}
 		target[r.ID] = t
+		if strings.HasSuffix(r.Type, "/sharedStrings") {
+			s.sstPart = t
+		}
 	}
 	for _, sh := range w.Sheets {
 		part := target[sh.RID]
@@ -191,7 +186,7 @@ func columnIndex(letters string) int {
 
 func (s *xlsxSource) sheets() []SheetInfo { return s.infos }
 
-func (s *xlsxSource) close() error { return s.closer.Close() }
+func (s *xlsxSource) close() error { return nil }
 
 var (
 	mergeTag  = regexp.MustCompile(`<(?:\w+:)?mergeCell\s+ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"`)
@@ -199,106 +194,340 @@ var (
 	attrValue = regexp.MustCompile(`(\w+)="([^"]*)"`)
 )
 
-// scanSheet finds the merged ranges and hidden columns of a sheet part in one streaming pass,
-// holding only a small window of the XML at a time.
-func (s *xlsxSource) scanSheet(part string) (merges []Range, hidden map[int]bool, err error) {
-	hidden = map[int]bool{}
-	f := s.file(part)
+func (s *xlsxSource) grid(sheet string, lim Limits) (*Grid, error) {
+	part := s.parts[sheet]
+	zf := s.file(part)
+	if zf == nil {
+		return nil, refuse(s.path, "工作表“%s”的数据缺失，文件已损坏", sheet)
+	}
+	sst, err := s.sharedStrings()
+	if err != nil {
+		return nil, refuse(s.path, "共享字符串表已损坏（%v）", err)
+	}
+	rc, err := zf.Open()
+	if err != nil {
+		return nil, refuse(s.path, "工作表“%s”已损坏（%v）", sheet, err)
+	}
+	doc, err := readLimited(rc, s.limit)
+	rc.Close()
+	if err != nil {
+		return nil, refuse(s.path, "工作表“%s”已损坏或过大（%v）", sheet, err)
+	}
+	g, err := parseSheetXML(doc, sst, lim)
+	if err != nil {
+		var re *RefusedError
+		if errors.As(err, &re) {
+			re.File = s.path
+			re.Reason = fmt.Sprintf("工作表“%s”%s", sheet, re.Reason)
+		}
+		return nil, err
+	}
+	return g, nil
+}
+
+// sharedStrings reads the shared string table once.
+func (s *xlsxSource) sharedStrings() ([]string, error) {
+	if s.sst != nil {
+		return s.sst, nil
+	}
+	s.sst = []string{}
+	f := s.file(s.sstPart)
 	if f == nil {
-		return nil, hidden, nil
+		return s.sst, nil
 	}
 	rc, err := f.Open()
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	defer rc.Close()
-	buf := make([]byte, 0, 256<<10)
-	chunk := make([]byte, 128<<10)
+	doc, err := readLimited(rc, s.limit)
+	if err != nil {
+		return nil, err
+	}
+	for i := 0; ; {
+		open := indexTag(doc, i, "si")
+		if open < 0 {
+			break
+		}
+		end := indexClose(doc, open, "si")
+		if end < 0 {
+			return nil, errors.New("<si> 未闭合")
+		}
+		s.sst = append(s.sst, textOf(doc[open:end]))
+		i = end
+	}
+	return s.sst, nil
+}
+
+// indexTag finds the next start tag <name …> or <p:name …> at or after i.
+func indexTag(doc []byte, i int, name string) int {
 	for {
-		n, rerr := rc.Read(chunk)
-		buf = append(buf, chunk[:n]...)
-		// Keep the tail after the last '>' for the next round: a tag may be cut in two.
-		cut := bytes.LastIndexByte(buf, '>') + 1
-		window := buf[:cut]
-		if bytes.Contains(window, []byte("mergeCell")) {
-			for _, m := range mergeTag.FindAllSubmatch(window, -1) {
-				r1, _ := strconv.Atoi(string(m[2]))
-				r2, _ := strconv.Atoi(string(m[4]))
-				merges = append(merges, Range{R1: r1 - 1, C1: columnIndex(string(m[1])), R2: r2 - 1, C2: columnIndex(string(m[3]))})
+		j := bytes.IndexByte(doc[i:], '<')
+		if j < 0 {
+			return -1
+		}
+		i += j
+		k := i + 1
+		if c := bytes.IndexByte(doc[k:min(len(doc), k+16)], ':'); c >= 0 && !bytes.ContainsAny(doc[k:k+c], " />") {
+			k += c + 1
+		}
+		if bytes.HasPrefix(doc[k:], []byte(name)) && k+len(name) < len(doc) {
+			switch doc[k+len(name)] {
+			case '>', ' ', '/', '\t', '\n', '\r':
+				return i
 			}
 		}
-		if bytes.Contains(window, []byte("<col ")) || bytes.Contains(window, []byte(":col ")) {
-			for _, t := range colTag.FindAll(window, -1) {
-				attrs := map[string]string{}
-				for _, a := range attrValue.FindAllSubmatch(t, -1) {
-					attrs[string(a[1])] = string(a[2])
-				}
-				if attrs["hidden"] == "1" || attrs["hidden"] == "true" {
-					lo, _ := strconv.Atoi(attrs["min"])
-					hi, _ := strconv.Atoi(attrs["max"])
-					for c := lo; c <= hi && c <= lo+16384; c++ {
-						hidden[c-1] = true
-					}
-				}
-			}
+		i++
+	}
+}
+
+// indexClose finds the end of the element starting at i: past its </name> (or at once for a
+// self-closing tag).
+func indexClose(doc []byte, i int, name string) int {
+	gt := bytes.IndexByte(doc[i:], '>')
+	if gt < 0 {
+		return -1
+	}
+	if doc[i+gt-1] == '/' {
+		return i + gt + 1
+	}
+	for j := i + gt; ; {
+		k := bytes.Index(doc[j:], []byte("</"))
+		if k < 0 {
+			return -1
 		}
-		buf = append(buf[:0], buf[cut:]...)
-		if len(buf) > 1<<20 { // no '>' in a megabyte: not XML worth scanning
-			buf = buf[:0]
+		j += k + 2
+		n := j
+		if c := bytes.IndexByte(doc[n:min(len(doc), n+16)], ':'); c >= 0 && !bytes.ContainsAny(doc[n:n+c], " />") {
+			n += c + 1
 		}
-		if rerr == io.EOF {
-			return merges, hidden, nil
-		}
-		if rerr != nil {
-			return nil, nil, rerr
+		if bytes.HasPrefix(doc[n:], []byte(name+">")) {
+			return n + len(name) + 1
 		}
 	}
 }
 
-func (s *xlsxSource) grid(sheet string, lim Limits) (*Grid, error) {
-	g := &Grid{}
-	rows, err := s.f.Rows(sheet)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	n := 0
-	for rows.Next() {
-		n++
-		if n > lim.MaxRows {
-			return nil, refuse(s.path, "工作表“%s”超过 %d 行的导入上限", sheet, lim.MaxRows)
+// textOf joins the text of the <t> elements of a string item, leaving out phonetic runs.
+func textOf(item []byte) string {
+	var b strings.Builder
+	for i := 0; ; {
+		t := indexTag(item, i, "t")
+		ph := indexTag(item, i, "rPh")
+		if t < 0 {
+			break
 		}
-		cols, err := rows.Columns()
-		if err != nil {
-			return nil, err
-		}
-		if len(cols) > lim.MaxCols {
-			// Trailing empty cells do not count.
-			last := len(cols)
-			for last > 0 && strings.TrimSpace(cols[last-1]) == "" {
-				last--
+		if ph >= 0 && ph < t {
+			if i = indexClose(item, ph, "rPh"); i < 0 {
+				break
 			}
-			if last > lim.MaxCols {
-				return nil, refuse(s.path, "工作表“%s”第%d行有 %d 列，超过 %d 列的导入上限", sheet, n, last, lim.MaxCols)
-			}
-			cols = cols[:last]
+			continue
 		}
-		g.Cells = append(g.Cells, cols)
-		g.RowNum = append(g.RowNum, n)
+		gt := bytes.IndexByte(item[t:], '>')
+		if gt < 0 || item[t+gt-1] == '/' {
+			i = t + max(gt, 0) + 1
+			continue
+		}
+		body := t + gt + 1
+		end := bytes.Index(item[body:], []byte("</"))
+		if end < 0 {
+			break
+		}
+		b.WriteString(unescapeXML(item[body : body+end]))
+		i = body + end
 	}
-	if err := rows.Error(); err != nil {
-		return nil, err
+	return b.String()
+}
+
+var xmlEntities = strings.NewReplacer("&lt;", "<", "&gt;", ">", "&quot;", "\"", "&apos;", "'", "&amp;", "&")
+
+// unescapeXML undoes XML escapes, numeric character references and the _xHHHH_ escapes
+// OOXML uses for control characters.
+func unescapeXML(b []byte) string {
+	s := string(b)
+	if strings.Contains(s, "&#") {
+		s = numericRef.ReplaceAllStringFunc(s, func(m string) string {
+			var n int64
+			var err error
+			if m[2] == 'x' || m[2] == 'X' {
+				n, err = strconv.ParseInt(m[3:len(m)-1], 16, 32)
+			} else {
+				n, err = strconv.ParseInt(m[2:len(m)-1], 10, 32)
+			}
+			if err != nil || n <= 0 || n > 0x10FFFF {
+				return ""
+			}
+			return string(rune(n))
+		})
 	}
-	// Trailing rows with nothing in them are not part of the sheet.
+	if strings.Contains(s, "&") {
+		s = xmlEntities.Replace(s)
+	}
+	if strings.Contains(s, "_x") {
+		s = ooxmlEscape.ReplaceAllStringFunc(s, func(m string) string {
+			n, _ := strconv.ParseInt(m[2:6], 16, 32)
+			return string(rune(n))
+		})
+	}
+	return s
+}
+
+var (
+	numericRef  = regexp.MustCompile(`&#[xX]?[0-9a-fA-F]{1,6};`)
+	ooxmlEscape = regexp.MustCompile(`_x[0-9a-fA-F]{4}_`)
+	cellAttr    = regexp.MustCompile(`\s(r|t)="([^"]*)"`)
+)
+
+// parseSheetXML reads the cells of a worksheet part with a byte scanner (an order of
+// magnitude faster than encoding/xml on big sheets), then its merged ranges and hidden
+// columns.
+func parseSheetXML(doc []byte, sst []string, lim Limits) (*Grid, error) {
+	g := &Grid{Hidden: map[int]bool{}}
+	data := indexTag(doc, 0, "sheetData")
+	if data < 0 {
+		return g, nil
+	}
+	head := doc[:data]
+	end := indexClose(doc, data, "sheetData")
+	if end < 0 {
+		return nil, &RefusedError{Reason: "的数据不完整（sheetData 未闭合）"}
+	}
+	body := doc[data:end]
+	rowNum := 0
+	var row []string
+	flush := func() {
+		if row == nil {
+			return
+		}
+		for len(g.Cells) < rowNum-1 {
+			g.Cells = append(g.Cells, nil)
+		}
+		g.Cells = append(g.Cells, row)
+		row = nil
+	}
+	col := -1
+	for i := 0; i < len(body); {
+		j := bytes.IndexByte(body[i:], '<')
+		if j < 0 {
+			break
+		}
+		i += j
+		gt := bytes.IndexByte(body[i:], '>')
+		if gt < 0 {
+			break
+		}
+		tag := body[i : i+gt+1]
+		name := tag[1:]
+		if c := bytes.IndexByte(name[:min(len(name), 16)], ':'); c >= 0 && !bytes.ContainsAny(name[:c], " />") {
+			name = name[c+1:]
+		}
+		switch {
+		case bytes.HasPrefix(name, []byte("row")) && len(name) > 3 && (name[3] == ' ' || name[3] == '>' || name[3] == '/'):
+			flush()
+			next := rowNum + 1
+			for _, a := range cellAttr.FindAllSubmatch(tag, -1) {
+				if string(a[1]) == "r" {
+					if n, err := strconv.Atoi(string(a[2])); err == nil && n > rowNum {
+						next = n
+					}
+				}
+			}
+			rowNum, col = next, -1
+			if rowNum > lim.MaxRows {
+				return nil, &RefusedError{Reason: fmt.Sprintf("超过 %d 行的导入上限", lim.MaxRows)}
+			}
+			row = []string{}
+			i += gt + 1
+		case bytes.HasPrefix(name, []byte("c")) && len(name) > 1 && (name[1] == ' ' || name[1] == '>' || name[1] == '/'):
+			typ := ""
+			col++
+			for _, a := range cellAttr.FindAllSubmatch(tag, -1) {
+				switch string(a[1]) {
+				case "r":
+					letters := strings.TrimRight(string(a[2]), "0123456789")
+					if letters != "" && len(letters) <= 3 {
+						col = columnIndex(letters)
+					}
+				case "t":
+					typ = string(a[2])
+				}
+			}
+			if tag[len(tag)-2] == '/' { // an empty, styled cell
+				i += gt + 1
+				continue
+			}
+			cend := indexClose(body, i, "c")
+			if cend < 0 {
+				return nil, &RefusedError{Reason: "的数据不完整（单元格未闭合）"}
+			}
+			cell := body[i:cend]
+			i = cend
+			var v string
+			switch typ {
+			case "inlineStr":
+				if is := indexTag(cell, 0, "is"); is >= 0 {
+					v = textOf(cell[is:])
+				}
+			default:
+				if vt := indexTag(cell, 0, "v"); vt >= 0 {
+					vgt := bytes.IndexByte(cell[vt:], '>')
+					if vgt >= 0 && cell[vt+vgt-1] != '/' {
+						start := vt + vgt + 1
+						if e := bytes.Index(cell[start:], []byte("</")); e >= 0 {
+							v = unescapeXML(cell[start : start+e])
+						}
+					}
+				}
+				if typ == "s" {
+					n, err := strconv.Atoi(strings.TrimSpace(v))
+					if err != nil || n < 0 || n >= len(sst) {
+						v = ""
+					} else {
+						v = sst[n]
+					}
+				}
+			}
+			if v == "" {
+				continue
+			}
+			if col >= lim.MaxCols {
+				return nil, &RefusedError{Reason: fmt.Sprintf("第%d行超过 %d 列的导入上限", rowNum, lim.MaxCols)}
+			}
+			if row == nil {
+				row = []string{}
+			}
+			for len(row) < col {
+				row = append(row, "")
+			}
+			row = append(row[:col], v)
+		default:
+			i += gt + 1
+		}
+	}
+	flush()
+	g.RowNum = make([]int, len(g.Cells))
+	for i := range g.RowNum {
+		g.RowNum[i] = i + 1
+	}
 	for len(g.Cells) > 0 && blankRow(g.Cells[len(g.Cells)-1]) {
 		g.Cells, g.RowNum = g.Cells[:len(g.Cells)-1], g.RowNum[:len(g.RowNum)-1]
 	}
-	if part := s.parts[sheet]; part != "" {
-		merges, hidden, err := s.scanSheet(part)
-		if err != nil {
-			return nil, err
+	for _, m := range mergeTag.FindAllSubmatch(doc[end:], -1) {
+		r1, _ := strconv.Atoi(string(m[2]))
+		r2, _ := strconv.Atoi(string(m[4]))
+		g.Merges = append(g.Merges, Range{R1: r1 - 1, C1: columnIndex(string(m[1])), R2: r2 - 1, C2: columnIndex(string(m[3]))})
+	}
+	for _, t := range colTag.FindAll(head, -1) {
+		attrs := map[string]string{}
+		for _, a := range attrValue.FindAllSubmatch(t, -1) {
+			attrs[string(a[1])] = string(a[2])
 		}
-		g.Merges, g.Hidden = merges, hidden
+		if attrs["hidden"] == "1" || attrs["hidden"] == "true" {
+			lo, _ := strconv.Atoi(attrs["min"])
+			hi, _ := strconv.Atoi(attrs["max"])
+			for c := lo; c <= hi && c <= lo+16384 && c <= lim.MaxCols; c++ {
+				g.Hidden[c-1] = true
+			}
+		}
 	}
 	return g, nil
 }
