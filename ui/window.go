@@ -67,13 +67,24 @@ type mainWindow struct {
 
 	// The pipeline board, after 项目.
 	board *boardScreen
+
+	// The list screens after 项目.
+	enterprises *enterprisesScreen
+	people      *peopleScreen
+	chambers    *chambersScreen
+	funds       *fundsScreen
+	activities  *activitiesScreen
+	tasks       *tasksScreen
 }
 
 func newMainWindow(a fyne.App, l *app.Ledger, opt Options, run runner) *mainWindow {
 	m := &mainWindow{win: a.NewWindow(fmt.Sprintf("赣招 %s — %s", app.Version, opt.DBPath)), ledger: l, run: run, opt: opt}
 	m.home = newHomeScreen(l, run, m.openRecord)
 	m.board = newBoardScreen(m.win, l, run, m.openRecord)
-	m.list = newProjectsScreen(m.win, l, run)
+	lists := listEnv{win: m.win, ledger: l, run: run, backupDir: backupDirOf(opt), open: m.openRecord}
+	m.list = newProjectsScreen(lists)
+	m.enterprises, m.people, m.chambers = newEnterprisesScreen(lists), newPeopleScreen(lists), newChambersScreen(lists)
+	m.funds, m.activities, m.tasks = newFundsScreen(lists), newActivitiesScreen(lists), newTasksScreen(lists)
 	m.recycle = newRecycleScreen(l, run)
 	m.settings = newSettingsScreen(m.win, l, run, opt)
 	m.importer = newImportScreen(m.win, l, run, opt.BackupDir)
@@ -103,6 +114,12 @@ func (m *mainWindow) navigation() []screen {
 		{"工作台", m.home.content},
 		{"项目", m.list.content},
 		{"项目看板", m.board.content},
+		{"目标企业", m.enterprises.content},
+		{"赣籍企业家与人脉", m.people.content},
+		{"商会", m.chambers.content},
+		{"基金", m.funds.content},
+		{"跟进记录", m.activities.content},
+		{"任务", m.tasks.content},
 		{"导入", m.importer.content},
 		{"回收站", m.recycle.content},
 		{"设置", m.settings.content},
