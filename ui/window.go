@@ -64,6 +64,7 @@ type mainWindow struct {
 	recycle  *recycleScreen
 	settings *settingsScreen
 	importer *importScreen
+	returns  *returnsScreen
 
 	// The pipeline board, after 项目.
 	board *boardScreen
@@ -88,6 +89,7 @@ func newMainWindow(a fyne.App, l *app.Ledger, opt Options, run runner) *mainWind
 	m.recycle = newRecycleScreen(l, run)
 	m.settings = newSettingsScreen(m.win, l, run, opt)
 	m.importer = newImportScreen(m.win, l, run, opt.BackupDir)
+	m.returns = newReturnsScreen(m.win, l, run)
 	m.screens = m.navigation()
 	m.built = make([]fyne.CanvasObject, len(m.screens))
 	m.content = container.NewStack()
@@ -121,6 +123,7 @@ func (m *mainWindow) navigation() []screen {
 		{"跟进记录", m.activities.content},
 		{"任务", m.tasks.content},
 		{"导入", m.importer.content},
+		{"报表", m.returns.content},
 		{"回收站", m.recycle.content},
 		{"设置", m.settings.content},
 	}

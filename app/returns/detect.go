@@ -677,3 +677,16 @@ func colName(n int) string {
 func oneLine(s string) string {
 	return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return r == '\n' || r == '\r' }), "")
 }
+
+// WithField points a column at another catalogue field ("" leaves it empty), with the unit
+// its header names (or the field's default) and the field's default rounding.
+func (c Column) WithField(key string) Column {
+	c.Field, c.Unit, c.Decimals = key, "", 0
+	if f, ok := FieldByKey(key); ok {
+		c.Unit = unitFrom(c.Header, f)
+		c.Decimals = f.DefaultDecimals(c.Unit)
+	} else {
+		c.Field = ""
+	}
+	return c
+}

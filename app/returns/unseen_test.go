@@ -241,3 +241,24 @@ func TestProposeRefusesNonTables(t *testing.T) {
 	}
 	_ = app.Unassigned
 }
+
+// TestFieldLabelsUnique: within a source, a label names one field, so that a list of labels
+// (the UI's choices) maps back to keys.
+func TestFieldLabelsUnique(t *testing.T) {
+	for _, src := range Sources {
+		seen := map[string]string{}
+		for _, f := range FieldsFor(src) {
+			if other, dup := seen[f.Label]; dup {
+				t.Errorf("%s: label %q names both %s and %s", src, f.Label, other, f.Key)
+			}
+			seen[f.Label] = f.Key
+		}
+	}
+	c := Column{Col: "E", Header: "总投资（亿元）"}.WithField("project.total")
+	if c.Field != "project.total" || c.Unit != "亿元" || c.Decimals != 2 {
+		t.Errorf("WithField: %+v", c)
+	}
+	if c := c.WithField(""); c.Field != "" || c.Unit != "" {
+		t.Errorf("WithField(\"\"): %+v", c)
+	}
+}
