@@ -12,8 +12,9 @@ export PATH := $(PATH):/usr/local/go/bin
 export GOTOOLCHAIN := auto
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-# What Fyne needs to build with cgo on Debian/Ubuntu.
-APT_PACKAGES := gcc pkg-config libgl1-mesa-dev xorg-dev
+# What Fyne needs to build with cgo on Debian/Ubuntu; python3-openpyxl is the independent
+# reader the returns' tests check generated workbooks with.
+APT_PACKAGES := gcc pkg-config libgl1-mesa-dev xorg-dev python3-openpyxl
 
 BIN := ganzhao
 
