@@ -53,6 +53,7 @@ type screen struct {
 type mainWindow struct {
 	win      fyne.Window
 	ledger   *app.Ledger
+	search   *searchBox // the one search box, Ctrl+K
 	run      runner
 	opt      Options
 	screens  []screen
@@ -107,6 +108,8 @@ func newMainWindow(a fyne.App, l *app.Ledger, opt Options, run runner) *mainWind
 		m.showTitle(opt.StartScreen)
 	}
 	m.addQuickEntry()
+	m.search = newSearchBox(m.win, l, run, m.openSearchHit)
+	m.win.Canvas().AddShortcut(searchShortcut, func(fyne.Shortcut) { m.search.open() })
 	return m
 }
 
