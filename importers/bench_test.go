@@ -4,8 +4,10 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -100,6 +102,28 @@ func BenchmarkImport10k(b *testing.B) { benchmarkImport(b, 10_000) }
 func benchmarkImport(b *testing.B, n int) {
 	path := writeMessyLedger(b, n)
 	ctx := context.Background()
+	runtime.GC()
+	var peak uint64
+	stop := make(chan struct{})
+	done := make(chan struct{})
+	go func() { // sample the heap: the peak is what an import needs in memory
+		defer close(done)
+		var ms runtime.MemStats
+		for {
+			runtime.ReadMemStats(&ms)
+			peak = max(peak, ms.HeapInuse)
+			select {
+			case <-stop:
+				return
+			case <-time.After(20 * time.Millisecond):
+			}
+		}
+	}()
+	defer func() {
+		close(stop)
+		<-done
+		b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
+	}()
 	for b.Loop() {
 		b.StopTimer()
 		l, _ := apptest.Ledger(b, 0)
