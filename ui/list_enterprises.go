@@ -43,8 +43,19 @@ func enterpriseCategories(r enterpriseRow) string {
 	return strings.Join(s, "、")
 }
 
-// joinParts joins the parts that are set, without separators ("广东省深圳市").
-func joinParts(parts ...string) string { return strings.Join(parts, "") }
+// joinParts joins the parts of a place without separators ("广东省深圳市"), leaving out a
+// part that repeats the one before it ("上海市上海市" is "上海市").
+func joinParts(parts ...string) string {
+	var b strings.Builder
+	prev := ""
+	for _, p := range parts {
+		if p != prev {
+			b.WriteString(p)
+		}
+		prev = p
+	}
+	return b.String()
+}
 
 // enterprisesScreen is the 目标企业库: every enterprise with its target priority, filtered
 // by priority, category, nature and owner; bulk assignment of the owner and deletion.
@@ -154,20 +165,20 @@ type personRow struct {
 var personColumns = []listColumn[personRow]{
 	textColumn("姓名", 90, func(r personRow) string { return r.Name }),
 	textColumn("三友", 100, func(r personRow) string { return joinTies(r.Ties) }),
-	textColumn("籍贯", 150, func(r personRow) string { return joinParts(r.NativeProvince, r.NativeCity, r.NativeCounty) }),
+	textColumn("籍贯", 180, func(r personRow) string { return joinParts(r.NativeProvince, r.NativeCity, r.NativeCounty) }),
 	textColumn("职务", 150, func(r personRow) string { return r.Title }),
 	textColumn("商会", 200, func(r personRow) string { return r.chambers }),
-	textColumn("母校", 130, func(r personRow) string { return r.AlmaMater }),
-	textColumn("服役驻地", 100, func(r personRow) string { return r.ServicePlace }),
-	textColumn("电话", 120, func(r personRow) string { return strings.Join(r.Phones, "、") }),
 	textColumn("联系人", 90, func(r personRow) string { return r.Keeper }),
+	dateColumn("最近联系", func(r personRow) app.Date { return r.last }),
 	{title: "联系频率", width: 84, text: func(r personRow) string {
 		if r.CadenceDays == 0 {
 			return ""
 		}
 		return fmt.Sprintf("每%d天", r.CadenceDays)
 	}, cmp: func(a, b personRow) int { return a.CadenceDays - b.CadenceDays }},
-	dateColumn("最近联系", func(r personRow) app.Date { return r.last }),
+	textColumn("母校", 130, func(r personRow) string { return r.AlmaMater }),
+	textColumn("服役驻地", 100, func(r personRow) string { return r.ServicePlace }),
+	textColumn("电话", 120, func(r personRow) string { return strings.Join(r.Phones, "、") }),
 }
 
 func joinTies(ts []app.Tie) string {

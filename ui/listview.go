@@ -316,48 +316,57 @@ func (lv *listView[T]) onSort(col int) {
 }
 
 // sortRows returns the rows sorted by a column, stably, with empty cells last either way.
-// Text is compared by collation keys in pinyin order, computed once per row.
+// Text is compared by collation keys in pinyin order, computed once per row; a column with
+// its own comparison treats a row that compares equal to the zero row (no amount, no date)
+// as empty. An index is sorted rather than the rows, which are large.
 func sortRows[T any](rows []T, c listColumn[T], desc bool) []T {
-	type item struct {
-		row   T
-		empty bool
-		key   []byte
-	}
-	items := make([]item, len(rows))
-	var coll *collate.Collator
-	var buf collate.Buffer
+	n := len(rows)
+	empty := make([]bool, n)
+	var keys [][]byte
 	if c.cmp == nil {
-		coll = collate.New(language.Chinese)
-	}
-	for i, r := range rows {
-		text := c.text(r)
-		items[i] = item{row: r, empty: text == ""}
-		if coll != nil {
-			items[i].key = append([]byte(nil), coll.KeyFromString(&buf, text)...)
+		coll := collate.New(language.Chinese)
+		var buf collate.Buffer
+		keys = make([][]byte, n)
+		for i, r := range rows {
+			text := c.text(r)
+			empty[i] = text == ""
+			keys[i] = append([]byte(nil), coll.KeyFromString(&buf, text)...)
 			buf.Reset()
 		}
+	} else {
+		var zero T
+		for i, r := range rows {
+			empty[i] = c.cmp(r, zero) == 0
+		}
 	}
-	slices.SortStableFunc(items, func(a, b item) int {
-		if a.empty != b.empty {
-			if a.empty {
+	idx := make([]int32, n)
+	for i := range idx {
+		idx[i] = int32(i)
+	}
+	slices.SortFunc(idx, func(a, b int32) int {
+		if empty[a] != empty[b] {
+			if empty[a] {
 				return 1
 			}
 			return -1
 		}
 		var r int
-		if coll != nil {
-			r = bytes.Compare(a.key, b.key)
+		if keys != nil {
+			r = bytes.Compare(keys[a], keys[b])
 		} else {
-			r = c.cmp(a.row, b.row)
+			r = c.cmp(rows[a], rows[b])
 		}
 		if desc {
-			return -r
+			r = -r
+		}
+		if r == 0 {
+			r = cmp.Compare(a, b) // stable: equal rows keep their order
 		}
 		return r
 	})
-	out := make([]T, len(items))
-	for i, it := range items {
-		out[i] = it.row
+	out := make([]T, n)
+	for i, k := range idx {
+		out[i] = rows[k]
 	}
 	return out
 }
