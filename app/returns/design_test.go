@@ -275,6 +275,11 @@ func drawSheet(f *excelize.File, s specSheet, withExtras bool) error {
 	if err := f.SetPanes(sh, &excelize.Panes{Freeze: true, YSplit: bottom, TopLeftCell: fmt.Sprintf("A%d", p), ActivePane: "bottomLeft"}); err != nil {
 		return err
 	}
+	// excelize leaves the declared used range at A1; readers that trust it (openpyxl in
+	// read-only mode) would see one cell.
+	if err := f.SetSheetDimension(sh, fmt.Sprintf("A1:%s%d", last, nr)); err != nil {
+		return err
+	}
 	if withExtras {
 		// A drop-down of the stages on the pattern row and a name over the data rows: both
 		// must grow over every row written.

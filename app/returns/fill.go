@@ -328,9 +328,8 @@ func fillSheet(f *excelize.File, sm SheetMapping, rows []tableRow, ph placeholde
 	if err != nil {
 		return nil, nil, err
 	}
-	var blk *block
+	blk := &block{sheet: sh, first: p, last: last, maxCol: maxCol}
 	if n > 0 {
-		blk = &block{sheet: sh, first: p, last: last}
 		if blk.xml, err = w.render(rows, sm.MarkChanges); err != nil {
 			return nil, nil, err
 		}

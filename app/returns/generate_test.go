@@ -249,3 +249,65 @@ func TestGenerateRefusesBadInput(t *testing.T) {
 		t.Error("unknown mapping key accepted")
 	}
 }
+
+// TestDateColumns writes dates the way each pattern cell asks: an Excel date in a
+// date-formatted cell (its format kept), text in a text-formatted cell, and an Excel date
+// with the column's format in a cell with none.
+func TestDateColumns(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	for i, h := range []string{"项目名称", "签约日期", "开工日期", "投产日期"} {
+		f.SetCellValue("Sheet1", fmt.Sprintf("%c1", 'A'+i), h)
+	}
+	format := `yyyy"年"m"月"d"日"`
+	dateStyle, _ := f.NewStyle(&excelize.Style{CustomNumFmt: &format})
+	textStyle, _ := f.NewStyle(&excelize.Style{NumFmt: 49})
+	f.SetCellStyle("Sheet1", "B2", "B2", dateStyle)
+	f.SetCellStyle("Sheet1", "C2", "C2", textStyle)
+	buf, err := f.WriteToBuffer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tpl := Template{Key: "test:dates", Name: "日期", FileName: "日期.xlsx", File: buf.Bytes(), Mapping: Mapping{Sheets: []SheetMapping{{
+		Sheet: "Sheet1", HeaderRows: []int{1}, FirstDataRow: 2, Source: SourceProjects,
+		Filter: Filter{Stages: []app.Stage{app.StageStarted}},
+		Columns: []Column{{Col: "A", Field: "project.name"}, {Col: "B", Field: "project.signed_on"},
+			{Col: "C", Field: "project.started_on", DateFormat: "yyyy.mm.dd"}, {Col: "D", Field: "project.signed_on", DateFormat: "yyyy/mm/dd"}},
+	}}}}
+	l := fixtureLedger(t)
+	res, err := Generate(context.Background(), l, tpl, fixturePeriod, Options{NoArchive: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := openResult(t, res.File)
+	want := []struct {
+		cell, value string
+		typ         excelize.CellType
+		format      string
+	}{
+		{"B2", "46096", excelize.CellTypeUnset, format},
+		{"C2", "2026.09.01", excelize.CellTypeInlineString, ""},
+		{"D2", "46096", excelize.CellTypeUnset, "yyyy/mm/dd"},
+	}
+	for _, w := range want {
+		v, _ := out.GetCellValue("Sheet1", w.cell, excelize.Options{RawCellValue: true})
+		typ, _ := out.GetCellType("Sheet1", w.cell)
+		id, _ := out.GetCellStyle("Sheet1", w.cell)
+		st, _ := out.GetStyle(id)
+		got := ""
+		if st.CustomNumFmt != nil {
+			got = *st.CustomNumFmt
+		}
+		if v != w.value || (typ != w.typ && !(w.typ == excelize.CellTypeUnset && typ == excelize.CellTypeNumber)) || (w.format != "" && got != w.format) {
+			t.Errorf("%s = %q (type %v, format %q), want %q (type %v, format %q)", w.cell, v, typ, got, w.value, w.typ, w.format)
+		}
+	}
+	formatted, err := excelize.OpenReader(bytes.NewReader(res.File))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer formatted.Close()
+	if shown, _ := formatted.GetCellValue("Sheet1", "B2"); shown != "2026年3月15日" {
+		t.Errorf("B2 shows %q", shown)
+	}
+}

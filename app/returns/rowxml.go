@@ -25,10 +25,12 @@ import (
 // to what the workbook declares. Text is written inline (t="inlineStr"), which every reader
 // takes and which keeps codes and phone numbers text.
 
-// block is the rendered XML of one sheet's data rows, first to last.
+// block is the rendered XML of one sheet's data rows, first to last (none when no record
+// qualified).
 type block struct {
 	sheet       string
 	first, last int
+	maxCol      int
 	xml         []byte
 }
 
@@ -446,12 +448,44 @@ func spliceRows(src []byte, b *block) ([]byte, error) {
 	if bytes.HasPrefix(src[dataStart:], []byte("<sheetData/>")) {
 		return nil, fmt.Errorf("sheetData 为空")
 	}
+	if len(b.xml) == 0 { // no rows: the pattern row stays, only the used range is checked
+		return fixDimension(src, b.maxCol), nil
+	}
 	rows := bytes.ReplaceAll(b.xml, []byte(rowAttrs), []byte(attrs))
 	out := make([]byte, 0, len(src)+len(rows))
 	out = append(out, src[:from]...)
 	out = append(out, rows...)
 	out = append(out, src[to:]...)
-	return out, nil
+	return fixDimension(out, b.maxCol), nil
+}
+
+var dimension = regexp.MustCompile(`<dimension ref="([A-Z]+\d+)(?::([A-Z]+)(\d+))?"\s*(?:/>|></dimension>)`)
+
+// fixDimension makes the sheet's declared used range cover its last row: readers that trust
+// it (openpyxl in read-only mode, which pandas uses) would otherwise stop at the old end.
+func fixDimension(sheetXML []byte, maxCol int) []byte {
+	m := dimension.FindSubmatchIndex(sheetXML)
+	if m == nil {
+		return sheetXML
+	}
+	lastRow := 0
+	for _, rm := range rowNum.FindAllSubmatch(sheetXML[bytes.Index(sheetXML, []byte("<sheetData")):], -1) {
+		if r, err := strconv.Atoi(string(rm[1])); err == nil {
+			lastRow = max(lastRow, r)
+		}
+	}
+	lastCol := maxCol
+	if m[4] >= 0 {
+		if n, err := excelize.ColumnNameToNumber(string(sheetXML[m[4]:m[5]])); err == nil {
+			lastCol = max(lastCol, n)
+		}
+	}
+	start := string(sheetXML[m[2]:m[3]])
+	ref := fmt.Sprintf(`<dimension ref="%s:%s%d"/>`, start, colName(lastCol), max(lastRow, 1))
+	out := make([]byte, 0, len(sheetXML)+16)
+	out = append(out, sheetXML[:m[0]]...)
+	out = append(out, ref...)
+	return append(out, sheetXML[m[1]:]...)
 }
 
 // sheetPaths maps each worksheet's name to its part in the package.

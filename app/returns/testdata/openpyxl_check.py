@@ -64,6 +64,14 @@ def main():
                     problems.append(f"{ws.title}!{ref}: text {v!r} != {expected!r}")
             if "fmt" in fact and c.number_format != fact["fmt"]:
                 problems.append(f"{ws.title}!{ref}: number format {c.number_format!r} != {fact['fmt']!r}")
+    # Readers that trust the declared used range (read-only mode, as pandas uses) must see
+    # every row too.
+    ro = load_workbook(path, read_only=True)
+    for sheet in facts["sheets"]:
+        rows = [int("".join(ch for ch in ref if ch.isdigit())) for ref in sheet["cells"]]
+        if rows and sheet["name"] in ro.sheetnames and (ro[sheet["name"]].max_row or 0) < max(rows):
+            problems.append(f"{sheet['name']}: read-only max_row {ro[sheet['name']].max_row} < last row {max(rows)}")
+    ro.close()
     for p in problems:
         print(p)
     sys.exit(1 if problems else 0)
