@@ -154,7 +154,7 @@ func (ix *Index) Search(query string, perKind int) Result {
 type candidate struct {
 	idx  uint32
 	tier Tier
-	sub  int32 // within a tier: 0 from the first character, 1 elsewhere; −score for fuzzy
+	sub  int32 // within a tier: see pinyinSub; −score for fuzzy
 }
 
 // collector keeps the best perKind candidates of each kind and counts them all.
@@ -238,7 +238,7 @@ func (s *state) matchHanNames(c *collector, q query) []uint32 {
 			continue // prose: its characters in order mean nothing
 		}
 		if start, _, ok := s.matchPinyin(e, q.typed); ok { // 张s, or punctuation between
-			c.add(i, TierPinyin, startSub(start))
+			c.add(i, TierPinyin, s.pinyinSub(e, q.typed, start))
 			continue
 		}
 		rest = append(rest, i)
@@ -246,8 +246,17 @@ func (s *state) matchHanNames(c *collector, q query) []uint32 {
 	return rest
 }
 
-func startSub(start int) int32 {
-	if start == 0 {
+// pinyinSub ranks a pinyin match within its tier: the whole name (zs for 张三) first, then
+// from the first character (zs for 张三丰), then elsewhere (zs for 江西张三丰).
+func (s *state) pinyinSub(e *entry, q []rune, start int) int32 {
+	switch {
+	case start > 0:
+		return 2
+	case int(e.unitN) > len(q): // every unit takes a letter at least
+		return 1
+	}
+	m := pinyinMatcher{tab: s.tab, us: s.units[e.unitOff : e.unitOff+uint32(e.unitN)], q: q, whole: true}
+	if _, ok := m.step(0, 0); ok {
 		return 0
 	}
 	return 1
@@ -296,7 +305,7 @@ func (s *state) matchLatinNames(c *collector, q query, from []uint32) []uint32 {
 			}
 		}
 		if h.pinyin { // an activity's letters in a row are not a match unless they are text
-			c.add(i, TierPinyin, startSub(start))
+			c.add(i, TierPinyin, s.pinyinSub(&s.entries[i], q.typed, start))
 		}
 	}
 	return matched
@@ -611,12 +620,13 @@ type pinyinMatcher struct {
 	tab    *readingTable
 	us     []unit
 	q      []rune
+	whole  bool // the match must take every unit to the end
 	failed [maxUnits + 1]uint64
 }
 
 func (m *pinyinMatcher) step(i, p int) (int, bool) {
 	if p == len(m.q) {
-		return i, true
+		return i, !m.whole || i == len(m.us)
 	}
 	if i == len(m.us) || m.failed[i]&(1<<p) != 0 {
 		return 0, false

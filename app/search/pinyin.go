@@ -10,8 +10,9 @@ import (
 // How a name is read. go-pinyin has no phrase dictionary, so its first reading of a
 // polyphone is often wrong in a name or a place (重庆 zhongqing, 长沙 zhangsha, 厦门 shamen,
 // 曾 ceng). A name therefore keeps every reading of each character (Heteronym) and matches
-// if any reading of each character fits the query; the overrides below only put the right
-// reading first and add it where the dictionary lacks it. Because each character is matched
+// if any reading of each character fits the query. Where the tables below know the word or
+// the surname, its reading replaces the dictionary's, so that zs does not find 长沙 and
+// chongqing finds 重庆 whatever the dictionary lists. Because each character is matched
 // against its own small set of readings (see match.go), the combinations never multiply.
 
 // maxReadings bounds the readings kept for one character (u-for-ü spellings come on top).
@@ -21,12 +22,13 @@ const maxReadings = 4
 // name still matches as Chinese text.
 const maxUnits = 40
 
-// surnameReadings are surnames read otherwise than the dictionary's first reading. They
-// apply to the first characters of a person's name only.
+// surnameReadings are how surnames are read, one entry a character, alternatives split
+// by "|" where a surname is read both ways (覃 Qín and Tán). They apply to the first
+// characters of a person's name only.
 var surnameReadings = map[string][]string{
 	"曾": {"zeng"}, "单": {"shan"}, "解": {"xie"}, "仇": {"qiu"}, "朴": {"piao"},
-	"区": {"ou"}, "查": {"zha"}, "盖": {"ge"}, "覃": {"qin"}, "尉": {"yu"},
-	"乐": {"yue"}, "缪": {"miao"}, "翟": {"zhai"}, "重": {"chong"}, "种": {"chong"},
+	"区": {"ou"}, "查": {"zha"}, "盖": {"ge|gai"}, "覃": {"qin|tan"}, "尉": {"wei|yu"},
+	"乐": {"yue|le"}, "缪": {"miao"}, "翟": {"zhai|di"}, "重": {"chong"}, "种": {"chong"},
 	"秘": {"bi"}, "召": {"shao"}, "员": {"yun"}, "隗": {"wei"}, "繁": {"po"},
 	"黑": {"he"}, "能": {"nai"}, "过": {"guo"}, "宁": {"ning"}, "沈": {"shen"},
 	"尉迟": {"yu", "chi"}, "万俟": {"mo", "qi"}, "单于": {"chan", "yu"}, "长孙": {"zhang", "sun"},
@@ -42,7 +44,7 @@ var wordReadings = map[string][]string{
 	"丽水": {"li", "shui"}, "乐平": {"le", "ping"}, "乐安": {"le", "an"},
 	"乐清": {"yue", "qing"}, "铅山": {"yan", "shan"}, "弋阳": {"yi", "yang"},
 	"会昌": {"hui", "chang"}, "番禺": {"pan", "yu"}, "台州": {"tai", "zhou"},
-	"天台": {"tian", "tai"}, "亳州": {"bo", "zhou"}, "朝阳": {"chao", "yang"},
+	"天台": {"tian", "tai"}, "亳州": {"bo", "zhou"},
 	"大厦": {"da", "sha"}, "银行": {"yin", "hang"}, "行业": {"hang", "ye"},
 	"重工": {"zhong", "gong"}, "都昌": {"du", "chang"}, "成都": {"cheng", "du"},
 	"莘县": {"shen", "xian"}, "尉氏": {"yu", "shi"}, "东阿": {"dong", "e"},
@@ -158,10 +160,14 @@ func (t *readingTable) units(folded string, person bool) []unit {
 	return out
 }
 
-// readingsOf is a character's readings: the preferred one first, then the dictionary's, at
-// most maxReadings, each followed by its u-for-ü spelling (lv → lu, lve → lue).
+// readingsOf is a character's readings: the override alone where a table names one (the
+// 长 of 长沙 is chang, never zhang), else the dictionary's, at most maxReadings; each is
+// followed by its u-for-ü spelling (lv → lu, lve → lue).
 func (t *readingTable) readingsOf(r rune, preferred string) []string {
 	dict := t.dictReadings(r)
+	if preferred != "" {
+		dict = nil
+	}
 	if len(dict) == 0 && preferred == "" {
 		return nil
 	}
@@ -175,7 +181,9 @@ func (t *readingTable) readingsOf(r rune, preferred string) []string {
 		out = append(out, s)
 	}
 	if preferred != "" {
-		add(preferred)
+		for _, p := range strings.Split(preferred, "|") {
+			add(p)
+		}
 	}
 	for _, s := range dict {
 		if len(out) == maxReadings {

@@ -140,9 +140,23 @@ func TestMisses(t *testing.T) {
 			}
 		})
 	}
-	// 重庆 is chongqing, but its other readings still match: a name matches on any reading.
-	if _, ok := find(f.index.Search("zhongqing", 20), "重庆长安汽车股份有限公司"); !ok {
-		t.Error("zhongqing does not find 重庆 (every reading should match)")
+	// Where the tables know a word or a surname, the dictionary's other readings do not
+	// match; elsewhere every reading does (解 of 解缙 is xie, of 解放 also jie).
+	for _, tt := range []struct {
+		query, name string
+		found       bool
+	}{
+		{"zhongqing", "重庆长安汽车股份有限公司", false},
+		{"zs", "长沙中联重科有限公司", false},
+		{"shamen", "厦门钨业股份有限公司", false},
+		{"cengguoqiang", "曾国强", false},
+		{"zhonglian", "长沙中联重科有限公司", true},
+		{"zhongke", "长沙中联重科有限公司", true},
+		{"chongke", "长沙中联重科有限公司", true},
+	} {
+		if _, ok := find(f.index.Search(tt.query, 20), tt.name); ok != tt.found {
+			t.Errorf("%q finds %s: %v, want %v", tt.query, tt.name, ok, tt.found)
+		}
 	}
 }
 
@@ -185,18 +199,23 @@ func TestRanking(t *testing.T) {
 		}
 	}
 
-	// Within a tier: from the first character before elsewhere, then the shorter name.
+	// Within a tier: the whole name, then from the first character, then elsewhere, then
+	// the shorter name. The group holding the best hit comes first, whatever the kind.
 	for _, name := range []string{"江西张三丰", "张三丰", "张三"} {
 		p := app.Person{Name: name}
 		if err := l.SavePerson(ctx, &p); err != nil {
 			t.Fatal(err)
 		}
 	}
+	zs := app.Enterprise{Name: "中山科技"} // zs from its first character, as 张三丰
+	if err := l.SaveEnterprise(ctx, &zs); err != nil {
+		t.Fatal(err)
+	}
 	if err := ix.Build(ctx); err != nil {
 		t.Fatal(err)
 	}
 	r = ix.Search("zs", 10)
-	if got, want := names(r)[:3], []string{"张三", "张三丰", "江西张三丰"}; !slices.Equal(got, want) {
+	if got, want := names(r), []string{"张三", "张三丰", "江西张三丰", "中山科技", "樟树工业园区"}; !slices.Equal(got, want) {
 		t.Errorf("zs ranks %v, want %v", got, want)
 	}
 	if r.Groups[0].Kind != app.KindPerson {
@@ -205,7 +224,7 @@ func TestRanking(t *testing.T) {
 
 	// The per-kind limit keeps the best, and Total counts them all.
 	r = ix.Search("zs", 2)
-	if g := r.Groups[0]; len(g.Hits) != 2 || g.Total != 3 || g.Hits[1].Name != "张三丰" {
+	if g := r.Groups[0]; len(g.Hits) != 2 || g.Total != 3 || g.Hits[1].Name != "张三丰" || g.Kind != app.KindPerson {
 		t.Errorf("limited to 2: %v, total %d", names(r), g.Total)
 	}
 }
