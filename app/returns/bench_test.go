@@ -2,7 +2,11 @@ package returns
 
 import (
 	"fmt"
+	"runtime"
+	"sync"
+	"syscall"
 	"testing"
+	"time"
 
 	"ganzhao/app"
 )
@@ -41,11 +45,56 @@ func BenchmarkFill10000(b *testing.B) {
 	ph := placeholders{period: app.Month{Year: 2026, Month: 11}, reported: app.NewDate(2026, 11, 27)}
 	b.ReportAllocs()
 	b.ResetTimer()
+	cpu0 := cpuTime()
 	for b.Loop() {
-		out, _, err := fill(tpl.File, tpl.FileName, tpl.Mapping, [][]tableRow{rows}, ph)
-		if err != nil {
-			b.Fatal(err)
-		}
+		var out []byte
+		peak := peakHeap(func() {
+			var err error
+			if out, _, err = fill(tpl.File, tpl.FileName, tpl.Mapping, [][]tableRow{rows}, ph); err != nil {
+				b.Fatal(err)
+			}
+		})
 		b.ReportMetric(float64(len(out))/1e6, "MB-file")
+		b.ReportMetric(float64(peak)/(1<<20), "MB-peak-heap")
 	}
+	b.ReportMetric((cpuTime()-cpu0).Seconds()/float64(b.N), "cpu-s/op")
+}
+
+// cpuTime is the CPU time (user and system) the process has used: on a busy machine it says
+// what an operation costs better than the wall clock does.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// peakHeap runs fn and reports the largest heap in use while it ran, sampled every 20 ms.
+func peakHeap(fn func()) uint64 {
+	runtime.GC()
+	var peak uint64
+	var mu sync.Mutex
+	done := make(chan struct{})
+	go func() {
+		t := time.NewTicker(20 * time.Millisecond)
+		defer t.Stop()
+		var ms runtime.MemStats
+		for {
+			select {
+			case <-done:
+				return
+			case <-t.C:
+				runtime.ReadMemStats(&ms)
+				mu.Lock()
+				peak = max(peak, ms.HeapInuse)
+				mu.Unlock()
+			}
+		}
+	}()
+	fn()
+	close(done)
+	mu.Lock()
+	defer mu.Unlock()
+	return peak
 }

@@ -51,6 +51,7 @@ type rowWriter struct {
 	marked         map[int]int    // style → its highlighted variant
 	group          int            // style of sub-header rows
 	cols           []int          // worksheet column of each mapping column
+	names          []string       // column letters by worksheet column
 }
 
 // dateMode is how a date column is written, decided once from its pattern cell.
@@ -63,8 +64,12 @@ type dateMode struct {
 func newRowWriter(f *excelize.File, sh string, sm SheetMapping, styles []int, minCol, maxCol int, formulas map[int]string, pattern int) (*rowWriter, error) {
 	w := &rowWriter{f: f, sh: sh, pattern: pattern, minCol: minCol, maxCol: maxCol, byCol: make([]int, maxCol+1), styles: styles,
 		formulas: formulas, marked: map[int]int{}, dates: make([]dateMode, len(sm.Columns)), cols: make([]int, len(sm.Columns))}
+	w.names = make([]string, maxCol+1)
 	for i := range w.byCol {
 		w.byCol[i] = -1
+		if i > 0 {
+			w.names[i] = colName(i)
+		}
 	}
 	for i, c := range sm.Columns {
 		col, _ := colNumber(c.Col)
@@ -137,7 +142,7 @@ func (w *rowWriter) render(rows []tableRow, mark bool) ([]byte, error) {
 					return nil, err
 				}
 			}
-			ref := colName(col) + rs
+			ref := w.names[col] + rs
 			fm, hasFormula := w.formulas[col]
 			switch {
 			case j >= 0 && c.kind == cellText:
@@ -191,9 +196,9 @@ func (w *rowWriter) groupRow(b *bytes.Buffer, rs, label string) error {
 			return err
 		}
 	}
-	writeInline(b, colName(w.minCol)+rs, w.group, label)
+	writeInline(b, w.names[w.minCol]+rs, w.group, label)
 	for col := w.minCol + 1; col <= w.maxCol; col++ {
-		writeStart(b, colName(col)+rs, w.group)
+		writeStart(b, w.names[col]+rs, w.group)
 		b.WriteString(`/>`)
 	}
 	return nil
