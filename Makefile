@@ -80,7 +80,7 @@ package-windows: deps $(FYNE_TOOL)
 # fuzz-importers runs each fuzz target of the importers for FUZZTIME (default 10s); the seed
 # corpora in importers/testdata/fuzz also run in every `make test`.
 FUZZTIME ?= 10s
-IMPORTER_FUZZ := FuzzParseAmount FuzzParseDate FuzzParsePhones FuzzCreditCode FuzzFindHeader FuzzDecodeText FuzzOpenXLS
+IMPORTER_FUZZ := FuzzParseAmount FuzzParseDate FuzzParsePhones FuzzCreditCode FuzzFindHeader FuzzDecodeText FuzzOpenXLS FuzzSheetXML
 .PHONY: fuzz-importers
 fuzz-importers:
 	@for t in $(IMPORTER_FUZZ); do \

@@ -283,6 +283,10 @@ func (p *planner) finish(rows []PlannedRow) (ImportChanges, ImportReport) {
 	at, who := p.l.stampTime(latest), p.l.User()
 	f := p.f
 	c := ImportChanges{Read: map[string]time.Time{}, Batch: ImportBatch{File: f.Path, Sheet: f.Sheet, Hash: f.Hash, At: at, By: who, RowsRead: f.RowsRead}}
+	c.Create.Enterprises = make([]Enterprise, 0, len(p.ents))
+	c.Create.People = make([]Person, 0, len(p.people))
+	c.Create.Projects = make([]Project, 0, len(p.projects))
+	c.Create.StageChanges = make([]StageChange, 0, len(p.projects))
 	counts := map[EntityKind]*RecordCount{KindEnterprise: {Kind: KindEnterprise}, KindPerson: {Kind: KindPerson}, KindProject: {Kind: KindProject}}
 	stampNew := func(m *Meta) { m.CreatedAt, m.UpdatedAt, m.UpdatedBy = at, at, who }
 	stampOld := func(m *Meta) { c.Read[m.ID] = m.UpdatedAt; m.UpdatedAt, m.UpdatedBy = at, who }

@@ -179,9 +179,10 @@ type planner struct {
 }
 
 func (l *Ledger) planImport(ctx context.Context, f *ImportFile, choices map[int]ImportAction, progress func(int, int)) (*ImportPlan, error) {
+	n := len(f.Rows)
 	p := &planner{l: l, f: f, today: l.Today(), columns: map[string]ImportColumn{},
-		entByCode: map[string]*entRef{}, entByName: map[string][]*entRef{}, personByKey: map[string]*personRef{},
-		projByCode: map[string]*projectRef{}, projByName: map[string]*projectRef{},
+		entByCode: make(map[string]*entRef, n), entByName: make(map[string][]*entRef, n), personByKey: make(map[string]*personRef, 2*n),
+		projByCode: make(map[string]*projectRef, n), projByName: make(map[string]*projectRef, n),
 		entSeen: map[*entRef]bool{}, perSeen: map[*personRef]bool{}, proSeen: map[*projectRef]bool{}}
 	for _, c := range f.Columns {
 		if _, dup := p.columns[c.Field]; c.Field != "" && !dup {
@@ -191,7 +192,7 @@ func (l *Ledger) planImport(ctx context.Context, f *ImportFile, choices map[int]
 	if err := p.load(ctx); err != nil {
 		return nil, err
 	}
-	plan := &ImportPlan{File: f}
+	plan := &ImportPlan{File: f, Rows: make([]PlannedRow, 0, len(f.Rows))}
 	for i := range f.Rows {
 		if i%1000 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -599,7 +600,13 @@ func (p *planner) planRow(r *ImportRow, choice ImportAction) PlannedRow {
 	primaryTouched := map[EntityKind]bool{KindProject: w.proTouch, KindEnterprise: w.entTouch, KindPerson: w.perTouch}[p.f.Primary]
 	anyTouched := w.entNew || w.entTouch || w.perNew || w.perTouch || w.proNew || w.proTouch
 	p.applyRow(r.Row, w)
-	p.matches = append(p.matches, w.matches...)
+	for _, m := range w.matches {
+		// A linked record (an investor, a contact) met again in the file is the same record
+		// named twice, not a duplicate worth reporting; a match in the ledger is.
+		if m.Kind == p.f.Primary || m.OtherRow == 0 {
+			p.matches = append(p.matches, m)
+		}
+	}
 	switch {
 	case pr.Action == ImportCreate:
 		pr.Outcome = OutcomeCreated

@@ -169,3 +169,15 @@ func FuzzOpenXLS(f *testing.F) {
 		}
 	})
 }
+
+// FuzzSheetXML feeds the .xlsx sheet scanner damaged XML: it must never panic.
+func FuzzSheetXML(f *testing.F) {
+	f.Add([]byte(`<worksheet><cols><col min="2" max="2" hidden="1"/></cols><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><t>项目&amp;名称</t></is></c></row><row r="3"><c r="C3"><v>5.2</v></c></row></sheetData><mergeCells><mergeCell ref="A1:B1"/></mergeCells></worksheet>`))
+	f.Add([]byte(`<x:sheetData><x:row><x:c t='s'><x:v>1</x:v></x:c></x:row></x:sheetData>`))
+	f.Fuzz(func(t *testing.T, doc []byte) {
+		g, err := parseSheetXML(doc, []string{"项目名称", "投资方"}, Limits{MaxRows: 1000, MaxCols: 64})
+		if err == nil {
+			g.fillMerges()
+		}
+	})
+}

@@ -84,15 +84,21 @@ func (g *Grid) Width() int {
 	return w
 }
 
-// fillMerges copies the top-left value of every merged range into its other cells.
+// fillMerges copies the top-left value of every merged range into its other cells, within
+// the grid's rows and widest row. The work is capped, so that a file of huge overlapping
+// ranges cannot keep the importer busy.
 func (g *Grid) fillMerges() {
+	width, budget := g.Width(), 20_000_000
 	for _, m := range g.Merges {
 		if m.R1 < 0 || m.C1 < 0 || m.R1 >= len(g.Cells) || m.R2 < m.R1 || m.C2 < m.C1 {
 			continue
 		}
 		v := g.Cell(m.R1, m.C1)
 		for r := m.R1; r <= m.R2 && r < len(g.Cells); r++ {
-			for c := m.C1; c <= m.C2 && c < m.C1+4096; c++ {
+			for c := m.C1; c <= m.C2 && c < width; c++ {
+				if budget--; budget < 0 {
+					return
+				}
 				for len(g.Cells[r]) <= c {
 					g.Cells[r] = append(g.Cells[r], "")
 				}

@@ -374,8 +374,30 @@ func unescapeXML(b []byte) string {
 var (
 	numericRef  = regexp.MustCompile(`&#[xX]?[0-9a-fA-F]{1,6};`)
 	ooxmlEscape = regexp.MustCompile(`_x[0-9a-fA-F]{4}_`)
-	cellAttr    = regexp.MustCompile(`\s(r|t)="([^"]*)"`)
 )
+
+// attrOf returns the value of the one-letter attribute name in a start tag (r="A1", t='s'),
+// nil when absent.
+func attrOf(tag []byte, name byte) []byte {
+	for i := 1; i+3 < len(tag); i++ {
+		if tag[i] != name || tag[i+1] != '=' {
+			continue
+		}
+		if p := tag[i-1]; p != ' ' && p != '\t' && p != '\n' && p != '\r' {
+			continue
+		}
+		q := tag[i+2]
+		if q != '"' && q != '\'' {
+			continue
+		}
+		end := bytes.IndexByte(tag[i+3:], q)
+		if end < 0 {
+			return nil
+		}
+		return tag[i+3 : i+3+end]
+	}
+	return nil
+}
 
 // parseSheetXML reads the cells of a worksheet part with a byte scanner (an order of
 // magnitude faster than encoding/xml on big sheets), then its merged ranges and hidden
@@ -424,11 +446,9 @@ func parseSheetXML(doc []byte, sst []string, lim Limits) (*Grid, error) {
 		case bytes.HasPrefix(name, []byte("row")) && len(name) > 3 && (name[3] == ' ' || name[3] == '>' || name[3] == '/'):
 			flush()
 			next := rowNum + 1
-			for _, a := range cellAttr.FindAllSubmatch(tag, -1) {
-				if string(a[1]) == "r" {
-					if n, err := strconv.Atoi(string(a[2])); err == nil && n > rowNum {
-						next = n
-					}
+			if r := attrOf(tag, 'r'); r != nil {
+				if n, err := strconv.Atoi(string(r)); err == nil && n > rowNum {
+					next = n
 				}
 			}
 			rowNum, col = next, -1
@@ -438,19 +458,17 @@ func parseSheetXML(doc []byte, sst []string, lim Limits) (*Grid, error) {
 			row = []string{}
 			i += gt + 1
 		case bytes.HasPrefix(name, []byte("c")) && len(name) > 1 && (name[1] == ' ' || name[1] == '>' || name[1] == '/'):
-			typ := ""
 			col++
-			for _, a := range cellAttr.FindAllSubmatch(tag, -1) {
-				switch string(a[1]) {
-				case "r":
-					letters := strings.TrimRight(string(a[2]), "0123456789")
-					if letters != "" && len(letters) <= 3 {
-						col = columnIndex(letters)
-					}
-				case "t":
-					typ = string(a[2])
+			if r := attrOf(tag, 'r'); r != nil {
+				k := 0
+				for k < len(r) && k < 4 && r[k] >= 'A' && r[k] <= 'Z' {
+					k++
+				}
+				if k > 0 && k <= 3 {
+					col = columnIndex(string(r[:k]))
 				}
 			}
+			typ := string(attrOf(tag, 't'))
 			if tag[len(tag)-2] == '/' { // an empty, styled cell
 				i += gt + 1
 				continue
