@@ -175,7 +175,7 @@ var personColumns = []listColumn[personRow]{
 			return ""
 		}
 		return fmt.Sprintf("每%d天", r.CadenceDays)
-	}, cmp: func(a, b personRow) int { return a.CadenceDays - b.CadenceDays }},
+	}, number: func(r personRow) int64 { return int64(r.CadenceDays) }},
 	textColumn("母校", 130, func(r personRow) string { return r.AlmaMater }),
 	textColumn("服役驻地", 100, func(r personRow) string { return r.ServicePlace }),
 	textColumn("电话", 120, func(r personRow) string { return strings.Join(r.Phones, "、") }),

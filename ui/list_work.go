@@ -23,7 +23,7 @@ var fundColumns = []listColumn[fundRow]{
 	textColumn("阶段", 60, func(r fundRow) string { return string(r.Stage) }),
 	amountColumn("规模", 110, func(r fundRow) app.Yuan { return r.Size }),
 	amountColumn("政府出资", 110, func(r fundRow) app.Yuan { return r.GovCommitment }),
-	{title: "返投要求", width: 120, text: reinvestText, cmp: func(a, b fundRow) int { return a.ReinvestRatio - b.ReinvestRatio }},
+	{title: "返投要求", width: 120, text: reinvestText, number: func(r fundRow) int64 { return int64(r.ReinvestRatio) }},
 	textColumn("上级基金", 200, func(r fundRow) string { return r.parent }),
 	textColumn("管理人", 200, func(r fundRow) string { return r.manager }),
 	dateColumn("设立日期", func(r fundRow) app.Date { return r.SetUpOn }),

@@ -285,7 +285,7 @@ func checkBulkStageChange(t *testing.T, l *app.Ledger, h *projectsHarness) {
 	rows = append(rows, s.list.rows[0]) // already beyond 签约: stepping back needs a reason
 
 	move := app.StageMove{To: app.StageSigned, On: l.Today()}
-	if p := moveProblem(rows, move); !strings.Contains(p, "1 个项目") {
+	if p := moveProblem(rows, move); !strings.Contains(p, "其中1个项目") {
 		t.Errorf("the dialog does not ask for a reason: %q", p)
 	}
 	s.moveStages(rows, move)

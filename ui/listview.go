@@ -36,14 +36,14 @@ type listEnv struct {
 	open      func(kind app.EntityKind, id string)
 }
 
-// listColumn is one column of a list: its header, its width, what a cell shows, how rows
-// compare when it is sorted (nil: by the text, in pinyin order), and for amounts the value
+// listColumn is one column of a list: its header, its width, what a cell shows, the number
+// rows sort by (nil: the text, in pinyin order; 0 counts as empty), and for amounts the value
 // the footer sums and the export writes as a number of 亿元.
 type listColumn[T any] struct {
 	title  string
 	width  float32
 	text   func(T) string
-	cmp    func(a, b T) int
+	number func(T) int64
 	amount func(T) app.Yuan
 }
 
@@ -54,18 +54,18 @@ func textColumn[T any](title string, width float32, text func(T) string) listCol
 
 func amountColumn[T any](title string, width float32, amount func(T) app.Yuan) listColumn[T] {
 	return listColumn[T]{title: title, width: width, amount: amount,
-		text: func(r T) string { return amount(r).FormatYi() },
-		cmp:  func(a, b T) int { return cmp.Compare(amount(a), amount(b)) }}
+		text:   func(r T) string { return amount(r).FormatYi() },
+		number: func(r T) int64 { return int64(amount(r)) }}
 }
 
 func dateColumn[T any](title string, date func(T) app.Date) listColumn[T] {
 	return listColumn[T]{title: title, width: 100, text: func(r T) string { return date(r).String() },
-		cmp: func(a, b T) int { return date(a).Compare(date(b)) }}
+		number: func(r T) int64 { d := date(r); return int64(d.Year()*10000 + int(d.Month())*100 + d.Day()) }}
 }
 
 func numberColumn[T any](title string, width float32, n func(T) int) listColumn[T] {
 	return listColumn[T]{title: title, width: width, text: func(r T) string { return fmt.Sprint(n(r)) },
-		cmp: func(a, b T) int { return cmp.Compare(n(a), n(b)) }}
+		number: func(r T) int64 { return int64(n(r)) }}
 }
 
 // listSpec is what a screen tells the list component: the kind of record, the key of its
@@ -316,14 +316,15 @@ func (lv *listView[T]) onSort(col int) {
 }
 
 // sortRows returns the rows sorted by a column, stably, with empty cells last either way.
-// Text is compared by collation keys in pinyin order, computed once per row; a column with
-// its own comparison treats a row that compares equal to the zero row (no amount, no date)
-// as empty. An index is sorted rather than the rows, which are large.
+// Each row's key is computed once — a collation key in pinyin order for text, a number
+// otherwise — and an index is sorted by the keys, so that the large rows are not touched
+// while sorting.
 func sortRows[T any](rows []T, c listColumn[T], desc bool) []T {
 	n := len(rows)
 	empty := make([]bool, n)
 	var keys [][]byte
-	if c.cmp == nil {
+	var nums []int64
+	if c.number == nil {
 		coll := collate.New(language.Chinese)
 		var buf collate.Buffer
 		keys = make([][]byte, n)
@@ -334,9 +335,10 @@ func sortRows[T any](rows []T, c listColumn[T], desc bool) []T {
 			buf.Reset()
 		}
 	} else {
-		var zero T
+		nums = make([]int64, n)
 		for i, r := range rows {
-			empty[i] = c.cmp(r, zero) == 0
+			nums[i] = c.number(r)
+			empty[i] = nums[i] == 0
 		}
 	}
 	idx := make([]int32, n)
@@ -354,7 +356,7 @@ func sortRows[T any](rows []T, c listColumn[T], desc bool) []T {
 		if keys != nil {
 			r = bytes.Compare(keys[a], keys[b])
 		} else {
-			r = c.cmp(rows[a], rows[b])
+			r = cmp.Compare(nums[a], nums[b])
 		}
 		if desc {
 			r = -r
@@ -514,7 +516,7 @@ func (lv *listView[T]) bulk(verb, backupReason string, rows []T, do func(ctx con
 	ctx, cancel := context.WithCancel(context.Background())
 	bar := widget.NewProgressBar()
 	bar.Max = float64(len(rows))
-	status := widget.NewLabel(fmt.Sprintf("正在%s %d %s……", verb, len(rows), lv.spec.noun))
+	status := widget.NewLabel(fmt.Sprintf("%s：共 %d %s，正在处理……", verb, len(rows), lv.spec.noun))
 	progress := dialog.NewCustomWithoutButtons(verb, container.NewVBox(status, bar, widget.NewButton("停止", cancel)), lv.env.win)
 	progress.Show()
 	lv.env.run(func() {
@@ -523,7 +525,11 @@ func (lv *listView[T]) bulk(verb, backupReason string, rows []T, do func(ctx con
 		done := 0
 		var err error
 		if len(rows) > 1 {
+			fyne.Do(func() { status.SetText("正在备份数据库……") })
 			err = lv.backup(ctx, backupReason)
+			fyne.Do(func() {
+				status.SetText(fmt.Sprintf("%s：共 %d %s，正在处理……", verb, len(rows), lv.spec.noun))
+			})
 		}
 		for i, r := range rows {
 			if err != nil || ctx.Err() != nil {

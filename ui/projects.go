@@ -198,6 +198,7 @@ func (s *projectsScreen) showMoveStage(rows []app.ProjectRow, m app.StageMove, p
 		stages[i] = string(st)
 	}
 	to := widget.NewSelect(stages, nil)
+	to.PlaceHolder = "请选择阶段"
 	if m.To != "" {
 		to.SetSelected(string(m.To))
 	}
@@ -269,7 +270,7 @@ func moveProblem(rows []app.ProjectRow, m app.StageMove) string {
 		}
 	}
 	if need > 0 {
-		return fmt.Sprintf("其中 %d 个项目为退回、中止、退库或恢复推进，须填写原因", need)
+		return fmt.Sprintf("其中%d个项目为退回、中止、退库或恢复推进，须填写原因", need)
 	}
 	return ""
 }
