@@ -346,7 +346,7 @@ func (c *boardColumn) show(d app.PipelineColumn) {
 	c.tally.SetText(fmt.Sprintf("%d 个 · %s", d.Count, d.Amount.FormatYi()))
 	c.compact.SetText(verticalText(string(c.stage)) + fmt.Sprintf("\n\n%d", d.Count))
 	if hidden := d.Hidden(); hidden > 0 {
-		c.more.SetText(fmt.Sprintf("再显示 %d 个（另有 %d 个）", min(hidden, app.DefaultPipelineLimit), hidden))
+		c.more.SetText(fmt.Sprintf("更多（余 %d）", hidden)) // short: a button does not truncate
 		c.more.Show()
 	} else {
 		c.more.Hide()
@@ -456,21 +456,19 @@ type boardCard struct {
 	board *boardScreen
 	card  app.PipelineCard
 
-	name, investor, facts, days *widget.Label
+	name, investor, facts, days *elidedText
 	move                        *widget.Button
 }
 
 func newBoardCard(b *boardScreen) *boardCard {
+	text := func(size fyne.ThemeSizeName, color fyne.ThemeColorName, style fyne.TextStyle) *elidedText {
+		return newElidedText("", size, color, style)
+	}
 	c := &boardCard{board: b,
-		name:     widget.NewLabelWithStyle("项目名称", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		investor: widget.NewLabel("投资方"), facts: widget.NewLabel("0.00亿元 · 开发区"), days: widget.NewLabel("0 天")}
-	for _, l := range []*widget.Label{c.name, c.investor, c.facts, c.days} {
-		l.Truncation = fyne.TextTruncateEllipsis
-	}
-	for _, l := range []*widget.Label{c.investor, c.facts, c.days} {
-		l.SizeName = theme.SizeNameCaptionText
-	}
-	c.days.Importance = widget.LowImportance
+		name:     text(theme.SizeNameText, theme.ColorNameForeground, fyne.TextStyle{Bold: true}),
+		investor: text(theme.SizeNameCaptionText, theme.ColorNameForeground, fyne.TextStyle{}),
+		facts:    text(theme.SizeNameCaptionText, theme.ColorNameForeground, fyne.TextStyle{}),
+		days:     text(theme.SizeNameCaptionText, theme.ColorNamePlaceHolder, fyne.TextStyle{})}
 	c.move = widget.NewButton("移到…", func() { b.onMoveRequested(c.card, "") })
 	c.move.Importance = widget.LowImportance
 	c.ExtendBaseWidget(c)
@@ -482,9 +480,9 @@ func (c *boardCard) CreateRenderer() fyne.WidgetRenderer {
 	bg.CornerRadius = theme.InputRadiusSize()
 	bg.StrokeColor = theme.Color(theme.ColorNameSeparator)
 	bg.StrokeWidth = 1
-	lines := container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.Padding()), c.name, c.investor, c.facts,
+	lines := container.NewVBox(container.New(layout.NewCustomPaddedVBoxLayout(0), c.name, c.investor, c.facts),
 		container.NewBorder(nil, nil, nil, c.move, c.days))
-	return widget.NewSimpleRenderer(container.NewStack(bg, lines))
+	return widget.NewSimpleRenderer(container.NewStack(bg, container.NewPadded(lines)))
 }
 
 // set shows a card's project.

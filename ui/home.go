@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -305,14 +306,10 @@ func (r *reminderList) show(title, note string, rows []reminderRow, total int, e
 	r.shown = rows[:min(len(rows), maxReminderRows)]
 	r.rows.RemoveAll()
 	for _, row := range r.shown {
-		link := widget.NewHyperlink(row.text, nil)
-		link.Truncation = fyne.TextTruncateEllipsis
 		kind, id := row.kind, row.id
-		link.OnTapped = func() { r.open(kind, id) }
-		detail := widget.NewLabel(row.detail)
-		detail.SizeName = theme.SizeNameCaptionText
-		detail.Truncation = fyne.TextTruncateEllipsis
-		r.rows.Add(container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.Padding()), link, detail))
+		link := newElidedLink(row.text, func() { r.open(kind, id) })
+		detail := newElidedText(row.detail, theme.SizeNameCaptionText, theme.ColorNameForeground, fyne.TextStyle{})
+		r.rows.Add(container.New(layout.NewCustomPaddedVBoxLayout(0), link, detail))
 	}
 	switch {
 	case total == 0:
@@ -353,4 +350,131 @@ func (d *debouncer) trigger() {
 	if delay <= 0 {
 		fyne.Do(d.fn)
 	}
+}
+
+// elidedText is one line of text that ends in "…" when it is wider than its space. Fyne's own
+// Label truncation shapes the text with a new HarfBuzz font on every layout (15 ms for a board
+// card of four labels, measured); this measures with fyne.MeasureText, which Fyne caches, a
+// couple of times per width. Long lists (board cards, reminder rows) use it.
+type elidedText struct {
+	widget.BaseWidget
+	text      string
+	sizeName  fyne.ThemeSizeName
+	colorName fyne.ThemeColorName
+	style     fyne.TextStyle
+}
+
+func newElidedText(text string, size fyne.ThemeSizeName, color fyne.ThemeColorName, style fyne.TextStyle) *elidedText {
+	e := &elidedText{text: text, sizeName: size, colorName: color, style: style}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// Text is the full text, before eliding.
+func (e *elidedText) Text() string { return e.text }
+
+// SetText changes the text.
+func (e *elidedText) SetText(s string) {
+	if s != e.text {
+		e.text = s
+		e.Refresh()
+	}
+}
+
+func (e *elidedText) CreateRenderer() fyne.WidgetRenderer {
+	r := &elidedRenderer{e: e, t: canvas.NewText("", nil), width: -1}
+	r.Refresh()
+	return r
+}
+
+// elidedLink is an elidedText in the hyperlink colour that does something when tapped.
+type elidedLink struct {
+	elidedText
+	onTapped func()
+}
+
+func newElidedLink(text string, tapped func()) *elidedLink {
+	l := &elidedLink{elidedText: elidedText{text: text, sizeName: theme.SizeNameText, colorName: theme.ColorNameHyperlink}, onTapped: tapped}
+	l.ExtendBaseWidget(l)
+	return l
+}
+
+// Tapped runs the link's action.
+func (l *elidedLink) Tapped(*fyne.PointEvent) {
+	if l.onTapped != nil {
+		l.onTapped()
+	}
+}
+
+// Cursor is the pointing hand of a link.
+func (l *elidedLink) Cursor() desktop.Cursor { return desktop.PointerCursor }
+
+// elidedPadding is the space left and right of an elided text, and above and below it.
+func elidedPadding() (h, v float32) { return theme.Padding() * 2, theme.Padding() / 2 }
+
+type elidedRenderer struct {
+	e      *elidedText
+	t      *canvas.Text
+	width  float32 // the width the shown text was fitted to
+	fitted string  // the text it was fitted from
+}
+
+func (r *elidedRenderer) Layout(size fyne.Size) {
+	h, _ := elidedPadding()
+	r.fit(size.Width - 2*h)
+	line := r.t.MinSize().Height
+	r.t.Move(fyne.NewPos(h, (size.Height-line)/2)) // centred, beside a taller button
+	r.t.Resize(fyne.NewSize(size.Width-2*h, line))
+}
+
+func (r *elidedRenderer) MinSize() fyne.Size {
+	h, v := elidedPadding()
+	return fyne.NewSize(2*h+r.t.TextSize, fyne.MeasureText("国", r.t.TextSize, r.t.TextStyle).Height+2*v)
+}
+
+func (r *elidedRenderer) Refresh() {
+	r.t.Color = theme.Color(r.e.colorName)
+	r.t.TextSize = theme.Size(r.e.sizeName)
+	r.t.TextStyle = r.e.style
+	h, _ := elidedPadding()
+	r.width = -1
+	r.fit(r.e.Size().Width - 2*h)
+	r.t.Refresh()
+}
+
+// fit shows as much of the text as fits width.
+func (r *elidedRenderer) fit(width float32) {
+	if width == r.width && r.fitted == r.e.text {
+		return
+	}
+	r.width, r.fitted = width, r.e.text
+	r.t.Text = elide(r.e.text, width, r.t.TextSize, r.t.TextStyle)
+	r.t.Refresh()
+}
+
+func (r *elidedRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.t} }
+
+func (r *elidedRenderer) Destroy() {}
+
+// elide shortens s to fit width, ending it with "…". It guesses the length from the average
+// width of a character and measures down from there, so it measures once or twice for most
+// texts.
+func elide(s string, width, size float32, style fyne.TextStyle) string {
+	if s == "" {
+		return s
+	}
+	full := fyne.MeasureText(s, size, style).Width
+	if full <= width {
+		return s
+	}
+	const ellipsis = "…"
+	runes := []rune(s)
+	room := width - fyne.MeasureText(ellipsis, size, style).Width
+	n := min(len(runes)-1, int(float32(len(runes))*room/full))
+	for ; n > 0; n-- {
+		if t := string(runes[:n]) + ellipsis; fyne.MeasureText(t, size, style).Width <= width {
+			return t
+		}
+	}
+	return ""
 }
