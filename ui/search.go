@@ -27,9 +27,9 @@ const (
 	searchDebounce = 150 * time.Millisecond
 	// searchPerKind is how many hits each group shows.
 	searchPerKind = 6
-	// Long names and summaries are cut to fit one line.
-	searchNameRunes   = 44
-	searchDetailRunes = 36
+	// searchNameEms is the most of a row a name takes, in character widths; long names
+	// and summaries are cut to fit one line.
+	searchNameEms = 32
 )
 
 // searchBox is the one search box: a pop-up over the window with an entry and the hits
@@ -48,6 +48,7 @@ type searchBox struct {
 	scroll  *container.Scroll
 	popup   *widget.PopUp
 
+	width    float32 // of the pop-up
 	ready    bool
 	hits     []search.Hit // as shown, group after group
 	rows     []*hitRow
@@ -103,6 +104,7 @@ func (b *searchBox) open() {
 	b.entry.SetText("")
 	size := c.Size()
 	w, h := min(float32(760), size.Width-40), min(float32(540), size.Height-80)
+	b.width = w
 	b.popup.Resize(fyne.NewSize(w, h))
 	b.popup.ShowAtPosition(fyne.NewPos((size.Width-w)/2, 48))
 	c.Focus(b.entry)
@@ -166,7 +168,7 @@ func (b *searchBox) show(res search.Result) {
 		objs = append(objs, widget.NewLabelWithStyle(head, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 		for _, h := range g.Hits {
 			i := len(b.hits)
-			row := newHitRow(h, func() { b.selected = i; b.openSelected() })
+			row := newHitRow(h, b.rowEms(), func() { b.selected = i; b.openSelected() })
 			b.hits = append(b.hits, h)
 			b.rows = append(b.rows, row)
 			objs = append(objs, row)
@@ -187,6 +189,15 @@ func (b *searchBox) show(res search.Result) {
 	default:
 		b.status.SetText(fmt.Sprintf("找到 %d 条；↑↓ 选择，回车打开，Esc 关闭", total))
 	}
+}
+
+// rowEms is how many character widths a row has room for.
+func (b *searchBox) rowEms() float32 {
+	width := b.width
+	if width <= 0 {
+		width = 760
+	}
+	return max(20, (width-4*theme.Padding())/theme.TextSize()-2)
 }
 
 // onKey moves the selection with Up and Down and closes on Escape; other keys edit.
@@ -277,10 +288,10 @@ type hitRow struct {
 	onTap func()
 }
 
-func newHitRow(h search.Hit, onTap func()) *hitRow {
-	// Text is cut to a number of characters beforehand: measuring for an ellipsis costs more
-	// than the search itself.
-	r := &hitRow{text: widget.NewRichText(hitSegments(h)...), bg: canvas.NewRectangle(color.Transparent), onTap: onTap}
+// newHitRow shows a hit in a row ems character widths wide. Text is cut beforehand:
+// letting the RichText measure for an ellipsis costs more than the search itself.
+func newHitRow(h search.Hit, ems float32, onTap func()) *hitRow {
+	r := &hitRow{text: widget.NewRichText(hitSegments(h, ems)...), bg: canvas.NewRectangle(color.Transparent), onTap: onTap}
 	r.ExtendBaseWidget(r)
 	return r
 }
@@ -300,27 +311,46 @@ func (r *hitRow) setSelected(on bool) {
 	r.bg.Refresh()
 }
 
-// hitSegments are the rich-text segments of a hit.
-func hitSegments(h search.Hit) []widget.RichTextSegment {
+// hitSegments are the rich-text segments of a hit in a row ems character widths wide.
+func hitSegments(h search.Hit, ems float32) []widget.RichTextSegment {
 	plain := widget.RichTextStyleInline
 	marked := widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePrimary, TextStyle: fyne.TextStyle{Bold: true}}
-	segs := markedSegments(h.Name, h.NameMatch, searchNameRunes, plain, marked)
-	if h.Detail != "" {
+	segs, used := markedSegments(h.Name, h.NameMatch, min(searchNameEms, ems), plain, marked)
+	if rest := ems - used - 1; h.Detail != "" && rest >= 4 {
 		dim := widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePlaceHolder}
 		dimMarked := widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePrimary, TextStyle: fyne.TextStyle{Bold: true}}
-		segs = append(segs, &widget.TextSegment{Style: dim, Text: "　"})
-		segs = append(segs, markedSegments(h.Detail, h.DetailMatch, searchDetailRunes, dim, dimMarked)...)
+		detail, _ := markedSegments(h.Detail, h.DetailMatch, rest, dim, dimMarked)
+		segs = append(append(segs, &widget.TextSegment{Style: dim, Text: "　"}), detail...)
 	}
 	return segs
 }
 
+// runeEms is a character's width in ems, roughly: Han and full-width forms one, others
+// about half.
+func runeEms(r rune) float32 {
+	if r < 0x1100 {
+		return 0.6
+	}
+	return 1
+}
+
 // markedSegments splits text into runs, the marked ranges (rune indexes) in the marked
-// style, cut to limit runes with an ellipsis.
-func markedSegments(text string, marks []search.Range, limit int, plain, marked widget.RichTextStyle) []widget.RichTextSegment {
+// style, cut with an ellipsis to fit limit ems. It returns the segments and the ems used.
+func markedSegments(text string, marks []search.Range, limit float32, plain, marked widget.RichTextStyle) ([]widget.RichTextSegment, float32) {
 	runes := []rune(text)
-	cut := len(runes) > limit
+	var used float32
+	for _, r := range runes {
+		used += runeEms(r)
+	}
+	cut := used > limit
 	if cut {
-		runes = runes[:limit-1]
+		used = 1 // the ellipsis
+		n := 0
+		for n < len(runes) && used+runeEms(runes[n]) <= limit {
+			used += runeEms(runes[n])
+			n++
+		}
+		runes = runes[:n]
 	}
 	isMarked := make([]bool, len(runes))
 	for _, m := range marks {
@@ -344,5 +374,5 @@ func markedSegments(text string, marks []search.Range, limit int, plain, marked 
 	if cut {
 		segs = append(segs, &widget.TextSegment{Style: plain, Text: "…"})
 	}
-	return segs
+	return segs, used
 }

@@ -209,3 +209,37 @@ func TestSearchBoxBeforeTheIndex(t *testing.T) {
 		t.Errorf("once built, the pending query shows %v; status %q", shown(b), b.status.Text)
 	}
 }
+
+func TestMarkedSegments(t *testing.T) {
+	plain := widget.RichTextStyleInline
+	bold := widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: true}}
+	tests := []struct {
+		text  string
+		marks []search.Range
+		limit float32
+		want  string // marked runs in [brackets]
+	}{
+		{"南昌经开区", []search.Range{{0, 2}, {4, 5}}, 20, "[南昌]经开[区]"},
+		{"南昌经开区", nil, 20, "南昌经开区"},
+		{"南昌经开区", []search.Range{{3, 5}}, 4, "南昌经…"},
+		{"南昌经开区", []search.Range{{2, 5}}, 4, "南昌[经]…"},
+		{"13812345678", []search.Range{{3, 8}}, 20, "138[12345]678"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			segs, _ := markedSegments(tt.text, tt.marks, tt.limit, plain, bold)
+			var b strings.Builder
+			for _, s := range segs {
+				ts := s.(*widget.TextSegment)
+				if ts.Style.TextStyle.Bold {
+					b.WriteString("[" + ts.Text + "]")
+				} else {
+					b.WriteString(ts.Text)
+				}
+			}
+			if b.String() != tt.want {
+				t.Errorf("got %s, want %s", b.String(), tt.want)
+			}
+		})
+	}
+}
