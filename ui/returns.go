@@ -205,8 +205,8 @@ func (s *returnsScreen) show(t *returns.Template, unsaved bool, found []string) 
 	sheets := t.Mapping.Sheets
 	for si := range sheets {
 		sm := &sheets[si]
-		s.columns.Add(widget.NewLabelWithStyle(fmt.Sprintf("工作表“%s”：表头第 %v 行，数据从第 %d 行起，每行一条%s记录",
-			sm.Sheet, sm.HeaderRows, sm.FirstDataRow, sm.Source), fyne.TextAlignLeading, fyne.TextStyle{Italic: true}))
+		s.columns.Add(widget.NewLabelWithStyle(fmt.Sprintf("工作表“%s”：表头%s，数据从第%d行起，每行一条%s记录",
+			sm.Sheet, returnHeaderRows(sm.HeaderRows), sm.FirstDataRow, sm.Source), fyne.TextAlignLeading, fyne.TextStyle{Italic: true}))
 		options := []string{leaveEmpty}
 		keyOf := map[string]string{leaveEmpty: ""}
 		labelOf := map[string]string{"": leaveEmpty}
@@ -236,6 +236,11 @@ func (s *returnsScreen) show(t *returns.Template, unsaved bool, found []string) 
 	}
 	s.columns.Refresh()
 	s.found.SetText(strings.Join(found, "；"))
+	if len(found) == 0 {
+		s.found.Hide()
+	} else {
+		s.found.Show()
+	}
 	s.showUnmapped()
 	if unsaved {
 		s.confirm.Enable()
@@ -405,4 +410,15 @@ func (s *returnsScreen) saveTo(id, path string) {
 			s.status.SetText(fmt.Sprintf("已保存到 %s（SHA-256 %s…）", path, r.Hash[:12]))
 		})
 	})
+}
+
+// returnHeaderRows writes a template's header rows as 第3行 or 第3–4行.
+func returnHeaderRows(rows []int) string {
+	switch len(rows) {
+	case 0:
+		return ""
+	case 1:
+		return fmt.Sprintf("第%d行", rows[0])
+	}
+	return fmt.Sprintf("第%d–%d行", rows[0], rows[len(rows)-1])
 }
