@@ -354,7 +354,7 @@ func checkExportMatchesTheView(t *testing.T, _ *app.Ledger, h *projectsHarness) 
 	s.stage.SetSelected(string(app.StageNegotiating))
 	tapHeader(t, h.win, "总投资")
 	var buf bytes.Buffer
-	if err := s.list.export(&buf, s.list.rows); err != nil {
+	if err := s.list.export(&buf, s.list.rows, false); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenReader(&buf)
@@ -371,6 +371,14 @@ func checkExportMatchesTheView(t *testing.T, _ *app.Ledger, h *projectsHarness) 
 	}
 	if got[0][0] != "项目名称" || got[0][2] != "总投资（亿元）" || got[0][len(projectColumns)-1] != "责任单位" {
 		t.Errorf("header %q", got[0])
+	}
+	var text bytes.Buffer
+	if err := s.list.export(&text, s.list.rows, true); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSuffix(text.String(), "\r\n"), "\r\n")
+	if len(lines) != len(got) || !strings.HasPrefix(lines[1], s.list.rows[0].Name+",") {
+		t.Errorf("CSV has %d lines, first row %q; want %d lines starting with %s", len(lines), lines[1], len(got), s.list.rows[0].Name)
 	}
 	for i, r := range s.list.rows {
 		row := got[i+1]

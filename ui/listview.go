@@ -614,8 +614,9 @@ func (lv *listView[T]) onExport() {
 			return
 		}
 		lv.footer.SetText(fmt.Sprintf("正在导出 %d %s……", len(rows), lv.spec.noun))
+		asCSV := strings.EqualFold(w.URI().Extension(), ".csv")
 		lv.env.run(func() {
-			err := lv.export(w, rows)
+			err := lv.export(w, rows, asCSV)
 			if cerr := w.Close(); err == nil {
 				err = cerr
 			}
@@ -630,13 +631,14 @@ func (lv *listView[T]) onExport() {
 		})
 	}, lv.env.win)
 	save.SetFileName(fmt.Sprintf("%s-%s.xlsx", lv.spec.title, lv.env.ledger.Today()))
-	save.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
+	save.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".csv"}))
 	save.Show()
 }
 
-// export writes rows as the table shows them to an .xlsx workbook; amounts are numbers of
-// 亿元 rounded to the 万元, so that Excel can sum them.
-func (lv *listView[T]) export(w io.Writer, rows []T) error {
+// export writes rows as the table shows them to an .xlsx workbook, or to CSV text when the
+// user named a .csv file; amounts are numbers of 亿元 rounded to the 万元, so that Excel can
+// sum them.
+func (lv *listView[T]) export(w io.Writer, rows []T, asCSV bool) error {
 	cols := make([]export.Column, len(lv.spec.columns))
 	for i, c := range lv.spec.columns {
 		cols[i] = export.Column{Title: c.title, Width: float64(c.width) / 7}
@@ -644,7 +646,7 @@ func (lv *listView[T]) export(w io.Writer, rows []T) error {
 			cols[i].Title += "（亿元）"
 		}
 	}
-	return export.XLSX(w, lv.spec.title, cols, len(rows), func(i int) []any {
+	row := func(i int) []any {
 		out := make([]any, len(lv.spec.columns))
 		for j, c := range lv.spec.columns {
 			if c.amount != nil {
@@ -654,7 +656,11 @@ func (lv *listView[T]) export(w io.Writer, rows []T) error {
 			}
 		}
 		return out
-	})
+	}
+	if asCSV {
+		return export.CSV(w, cols, len(rows), row)
+	}
+	return export.XLSX(w, lv.spec.title, cols, len(rows), row)
 }
 
 // onLedgerChange reloads a shown list after writes of its kinds, once per burst of changes.
