@@ -220,6 +220,8 @@ const (
 	KindFund           EntityKind = "fund"
 	KindFundInvestment EntityKind = "fund_investment"
 	KindArrival        EntityKind = "arrival"
+	// KindSettings is the settings, audited and announced like a record.
+	KindSettings EntityKind = "settings"
 )
 
 // EntityKinds lists every kind that can be deleted to and restored from the recycle bin.

@@ -337,6 +337,7 @@ func (l *Ledger) SaveSettings(ctx context.Context, s Settings) error {
 	l.mu.Lock()
 	l.user = s.UserName
 	l.mu.Unlock()
+	l.notify(Change{Kind: KindSettings})
 	return nil
 }
 

@@ -202,6 +202,6 @@ func (s *Store) SaveSettings(ctx context.Context, st app.Settings, who string, a
 			ON CONFLICT (key) DO UPDATE SET value = excluded.value`, settingsKey, string(b)); err != nil {
 			return fmt.Errorf("保存设置：%w", err)
 		}
-		return writeAudit(ctx, tx, "settings", settingsKey, app.Diff(old, st), who, at)
+		return writeAudit(ctx, tx, app.KindSettings, settingsKey, app.Diff(old, st), who, at)
 	})
 }

@@ -237,9 +237,21 @@ func (f *recordForm) scaledField(key, label, unitText string, scale int64, get f
 	})
 }
 
-// choiceField binds a Select to a string-like value; the first option may be "" for none.
+// choiceField binds a Select to a string-like value, offering "（不填）" for none.
 func choiceField[T ~string](f *recordForm, key, label string, options []T, v *T) *formField {
-	names := []string{"（不填）"}
+	return selectField(f, key, label, options, v, true)
+}
+
+// requiredChoiceField binds a Select to a string-like value that must be one of options.
+func requiredChoiceField[T ~string](f *recordForm, key, label string, options []T, v *T) *formField {
+	return selectField(f, key, label, options, v, false)
+}
+
+func selectField[T ~string](f *recordForm, key, label string, options []T, v *T, none bool) *formField {
+	var names []string
+	if none {
+		names = append(names, "（不填）")
+	}
 	for _, o := range options {
 		names = append(names, string(o))
 	}
@@ -252,10 +264,13 @@ func choiceField[T ~string](f *recordForm, key, label string, options []T, v *T)
 		}
 		return nil
 	}, func() {
-		if *v == "" {
-			s.SetSelected("（不填）")
-		} else {
+		switch {
+		case *v != "":
 			s.SetSelected(string(*v))
+		case none:
+			s.SetSelected("（不填）")
+		default:
+			s.ClearSelected()
 		}
 	})
 }

@@ -397,7 +397,7 @@ func newStageMoveForm(l *app.Ledger, run runner, p app.Project) *stageMoveForm {
 	if next := p.Stage.Rank() + 1; next > 0 && next < len(app.PipelineStages) {
 		d.move.To = app.PipelineStages[next]
 	}
-	choiceField(d.form, "stage", "变更为", stages, &d.move.To)
+	requiredChoiceField(d.form, "stage", "变更为", stages, &d.move.To)
 	d.form.dateField("stage_since", "变更日期", &d.move.On)
 	d.form.textField("stage_reason", "原因", &d.move.Reason)
 	d.form.dateField("signed_on", "签约日期（跨过签约时填）", &d.move.SignedOn)
