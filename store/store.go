@@ -252,8 +252,14 @@ func (s *Store) migrate(ctx context.Context) error {
 	if known := ms[len(ms)-1].version; newest > known {
 		return fmt.Errorf("%w（数据库结构版本 %d，本程序只认识到 %d），请升级赣招后再打开：%s", ErrTooNew, newest, known, s.path)
 	}
+	applied, err := s.appliedVersions(ctx)
+	if err != nil {
+		return err
+	}
 	for _, m := range ms {
-		if m.version <= newest {
+		// A migration numbered below the newest applied one can still be missing: branches
+		// land out of order (0003 and 0004 were applied before 0002 existed).
+		if applied[m.version] {
 			continue
 		}
 		err := s.inTx(ctx, func(tx *sql.Tx) error {
@@ -275,6 +281,24 @@ func (s *Store) migrate(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+// appliedVersions reads the versions recorded in schema_migrations.
+func (s *Store) appliedVersions(ctx context.Context) (map[int]bool, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT version FROM schema_migrations`)
+	if err != nil {
+		return nil, fmt.Errorf("读取数据库版本：%w", err)
+	}
+	defer rows.Close()
+	out := map[int]bool{}
+	for rows.Next() {
+		var v int
+		if err := rows.Scan(&v); err != nil {
+			return nil, fmt.Errorf("读取数据库版本：%w", err)
+		}
+		out[v] = true
+	}
+	return out, rows.Err()
 }
 
 func isReadOnly(err error) bool {

@@ -36,3 +36,12 @@ CREATE TABLE import_mappings (
     fields     TEXT NOT NULL,
     saved_at   TEXT NOT NULL
 );
+
+-- Undo deletes the records a batch created for good; SQLite then looks up the rows that
+-- point at each one through its foreign keys. These child columns had no index, which made
+-- undoing a large batch quadratic.
+CREATE INDEX IF NOT EXISTS projects_introducer ON projects (introducer_id);
+CREATE INDEX IF NOT EXISTS arrivals_project ON arrivals (project_id);
+CREATE INDEX IF NOT EXISTS fund_investments_enterprise ON fund_investments (enterprise_id);
+CREATE INDEX IF NOT EXISTS fund_investments_project ON fund_investments (project_id);
+CREATE INDEX IF NOT EXISTS funds_manager ON funds (manager_id);
