@@ -16,7 +16,7 @@ import (
 
 // TestReturnsScreen drives 报表 as a user would: generate a built-in return, open a city's
 // template never seen before, check the mapping proposed and the columns left empty, change
-// one column, confirm and save the template, generate from it, and save an archived return.
+// two columns, confirm and save the template, generate from it, and save an archived return.
 func TestReturnsScreen(t *testing.T) {
 	ctx := context.Background()
 	l, _ := apptest.Ledger(t, 2000)
@@ -56,13 +56,15 @@ func TestReturnsScreen(t *testing.T) {
 	if len(s.fields) != 14 || s.fields[4].Selected != "总投资" || s.fields[9].Selected != "本年累计到位资金" || s.fields[11].Selected != leaveEmpty {
 		t.Fatalf("proposed mapping: %d columns, %q", len(s.fields), s.status.Text)
 	}
-	if !strings.Contains(s.found.Text, "两级表头：第3–4行") || s.unmapped.Text != "未对应的列（生成时留空）：L 建设内容及规模、M 项目联系人手机" {
+	if !strings.Contains(s.found.Text, "两级表头：第3–4行") || s.unmapped.Text != "未对应的列（生成时留空）：L 建设内容及规模" ||
+		s.fields[12].Selected != "联系电话" {
 		t.Errorf("found %q, unmapped %q", s.found.Text, s.unmapped.Text)
 	}
 	if !s.generate.Disabled() || s.confirm.Disabled() {
 		t.Error("an unconfirmed mapping can be generated, or cannot be confirmed")
 	}
 	s.fields[11].SetSelected("备注")
+	s.fields[12].SetSelected(leaveEmpty)
 	if s.unmapped.Text != "未对应的列（生成时留空）：M 项目联系人手机" {
 		t.Errorf("after mapping L: %q", s.unmapped.Text)
 	}

@@ -35,6 +35,7 @@ type data struct {
 	investments []app.FundInvestment
 	counted     map[string]app.Yuan // per fund: investments counted toward 返投 up to the period's end
 	people      map[string]*app.Person
+	contacts    map[string][]*app.Person // people of each enterprise, by name
 	activities  []app.Activity
 }
 
@@ -195,8 +196,12 @@ func load(ctx context.Context, st app.Store, period app.Month, today app.Date, n
 			return nil, err
 		}
 		d.people = make(map[string]*app.Person, len(people))
+		d.contacts = map[string][]*app.Person{}
 		for i := range people {
 			d.people[people[i].ID] = &people[i]
+			if e := people[i].EnterpriseID; e != "" {
+				d.contacts[e] = append(d.contacts[e], &people[i])
+			}
 		}
 	}
 	return d, nil

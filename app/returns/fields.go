@@ -258,6 +258,49 @@ func ofKPI(fn func(k *kpiRow) raw) func(d *data, r *record) raw {
 	return func(d *data, r *record) raw { return fn(r.kpi) }
 }
 
+// introducer is the person who brought a project in, when known.
+func (d *data) introducer(r *record) *app.Person {
+	if r.p == nil {
+		return nil
+	}
+	return d.people[r.p.IntroducerID]
+}
+
+func ofIntroducer(fn func(p *app.Person) raw) func(d *data, r *record) raw {
+	return func(d *data, r *record) raw {
+		if p := d.introducer(r); p != nil {
+			return fn(p)
+		}
+		return raw{null: true}
+	}
+}
+
+// contact is the investor's contact: its first person with a phone, else its first person.
+func (d *data) contact(r *record) *app.Person {
+	if r.p == nil {
+		return nil
+	}
+	people := d.contacts[r.p.InvestorID]
+	for _, p := range people {
+		if len(p.Phones) > 0 {
+			return p
+		}
+	}
+	if len(people) > 0 {
+		return people[0]
+	}
+	return nil
+}
+
+func ofContact(fn func(p *app.Person) raw) func(d *data, r *record) raw {
+	return func(d *data, r *record) raw {
+		if p := d.contact(r); p != nil {
+			return fn(p)
+		}
+		return raw{null: true}
+	}
+}
+
 // arrived sums a project's arrivals over the months for which keep is true.
 func (d *data) arrived(r *record, keep func(m app.Month) bool) raw {
 	if r.fact == nil {
@@ -406,6 +449,46 @@ var catalogue = []Field{
 	{Key: "project.industry", Label: "所属行业", Kind: KindText, Sources: projectish,
 		Synonyms: []string{"所属行业", "行业", "国民经济行业", "行业分类"},
 		value:    ofInvestor(func(e *app.Enterprise) raw { return text(e.Industry) })},
+	{Key: "project.investor_priority", Label: "目标企业等级", Kind: KindText, Sources: projectish,
+		Synonyms: []string{"目标企业等级", "目标等级", "企业优先级"},
+		value:    ofInvestor(func(e *app.Enterprise) raw { return text(string(e.Priority)) })},
+	{Key: "project.investor_owner", Label: "企业跟进人", Kind: KindText, Sources: projectish,
+		Synonyms: []string{"企业跟进人", "跟进人", "对接人", "企业对接人"},
+		value:    ofInvestor(func(e *app.Enterprise) raw { return text(e.Owner) })},
+	{Key: "project.contact", Label: "投资方联系人", Kind: KindText, Sources: projectish, needs: needPeople,
+		Synonyms: []string{"投资方联系人", "企业联系人", "项目联系人", "联系人", "投资主体联系人"},
+		value:    ofContact(func(p *app.Person) raw { return text(p.Name) })},
+	{Key: "project.contact_phone", Label: "联系电话", Kind: KindText, Sources: projectish, needs: needPeople,
+		Synonyms: []string{"联系电话", "联系方式", "手机", "手机号码", "联系人手机", "联系人电话", "项目联系人手机", "项目联系人电话",
+			"企业联系电话", "投资方联系电话", "电话"},
+		value: ofContact(func(p *app.Person) raw { return text(strings.Join(p.Phones, "；")) })},
+	{Key: "person.introducer", Label: "引荐人", Kind: KindText, Sources: projectish, needs: needPeople,
+		Synonyms: []string{"引荐人", "项目引荐人", "推荐人", "牵线人", "信息提供人"},
+		value:    ofIntroducer(func(p *app.Person) raw { return text(p.Name) })},
+	{Key: "person.introducer_phone", Label: "引荐人电话", Kind: KindText, Sources: projectish, needs: needPeople,
+		Synonyms: []string{"引荐人电话", "引荐人联系电话", "引荐人手机"},
+		value:    ofIntroducer(func(p *app.Person) raw { return text(strings.Join(p.Phones, "；")) })},
+	{Key: "person.introducer_native", Label: "引荐人籍贯", Kind: KindText, Sources: projectish, needs: needPeople,
+		Synonyms: []string{"引荐人籍贯", "籍贯"},
+		value: ofIntroducer(func(p *app.Person) raw {
+			return text(p.NativeProvince + strings.TrimPrefix(p.NativeCity, p.NativeProvince) + p.NativeCounty)
+		})},
+	{Key: "person.introducer_ties", Label: "引荐人三友类型", Kind: KindText, Sources: projectish, needs: needPeople,
+		Synonyms: []string{"引荐人三友类型", "引荐人类型"},
+		value:    ofIntroducer(func(p *app.Person) raw { return text(joinTies(p.Ties)) })},
+	{Key: "person.introducer_title", Label: "引荐人单位及职务", Kind: KindText, Sources: projectish, needs: needPeople,
+		Synonyms: []string{"引荐人单位及职务", "引荐人单位", "引荐人职务"},
+		value: func(d *data, r *record) raw {
+			p := d.introducer(r)
+			if p == nil {
+				return raw{null: true}
+			}
+			company := ""
+			if e := d.enterprises[p.EnterpriseID]; e != nil {
+				company = e.Name
+			}
+			return text(strings.TrimSpace(company + " " + p.Title))
+		}},
 	{Key: "project.sector", Label: "产业类别", Kind: KindText, Sources: projectish,
 		Synonyms: []string{"产业类别", "产业类型", "三次产业", "产业分类"},
 		value:    project(func(d *data, r *record, p *app.Project) raw { return text(string(p.Sector)) })},
@@ -572,6 +655,12 @@ var catalogue = []Field{
 	{Key: "fund.level", Label: "基金层级", Kind: KindText, Sources: projectish,
 		Synonyms: []string{"基金层级", "基金级别"},
 		value:    ofFund(func(d *data, f *app.Fund) raw { return text(string(f.Level)) })},
+	{Key: "fund.stage", Label: "基金阶段", Kind: KindText, Sources: projectish,
+		Synonyms: []string{"基金阶段", "基金投资阶段"},
+		value:    ofFund(func(d *data, f *app.Fund) raw { return text(string(f.Stage)) })},
+	{Key: "fund.set_up_on", Label: "基金设立时间", Kind: KindDate, Sources: projectish,
+		Synonyms: []string{"基金设立时间", "设立时间", "基金成立时间"},
+		value:    ofFund(func(d *data, f *app.Fund) raw { return date(f.SetUpOn) })},
 	{Key: "fund.manager", Label: "基金管理人", Kind: KindText, Sources: projectish,
 		Synonyms: []string{"基金管理人", "管理人", "基金管理机构", "GP", "基金管理人GP"},
 		value: ofFund(func(d *data, f *app.Fund) raw {

@@ -50,7 +50,7 @@ func TestUnseenTemplate(t *testing.T) {
 		{"J", "到位资金／本年到位资金(亿元)", "project.arrived_year", "亿元", 4},
 		{"K", "存在问题", "project.issues", "", 0},
 		{"L", "建设内容及规模", "", "", 0},
-		{"M", "项目联系人手机", "", "", 0},
+		{"M", "项目联系人手机", "project.contact_phone", "", 0},
 		{"N", "签约日期", "project.signed_on", "", 0},
 	}
 	if len(sm.Columns) != len(wantCols) {
@@ -62,8 +62,8 @@ func TestUnseenTemplate(t *testing.T) {
 			t.Errorf("column %s: proposed %+v, want %+v", w.col, c, w)
 		}
 	}
-	if got := prop.Unmapped; len(got) != 2 || got[0].Col != "L" || got[1].Col != "M" {
-		t.Errorf("unmapped columns %+v, want L and M", got)
+	if got := prop.Unmapped; len(got) != 1 || got[0].Col != "L" {
+		t.Errorf("unmapped columns %+v, want L", got)
 	}
 	wantCells := []CellText{
 		{"A1", "全市重点招商项目推进情况表（{年}年{月}月）"},
@@ -90,7 +90,7 @@ func TestUnseenTemplate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(res.Unmapped) != 2 {
+	if len(res.Unmapped) != 1 {
 		t.Errorf("result lists %d unmapped columns", len(res.Unmapped))
 	}
 	golden(t, filepath.Join("testdata", "golden", "unseen.txt"), dumpWorkbook(t, res.File))
@@ -116,7 +116,7 @@ func TestUnseenTemplate(t *testing.T) {
 	}
 	for cell, want := range map[string]string{
 		"A6": "1", "A11": "6", "E6": "60", "F7": "2000", "G6": "45", "I6": "12000", "I7": "2500", "J6": "1.7", "J7": "0.33",
-		"N6": "46096", "L6": "", "M6": "", "H6": "2026-11-18 走访：走访中电光谷，确认二期设备进场时间",
+		"N6": "46096", "L6": "", "M6": "", "M9": "13907910001", "H6": "2026-11-18 走访：走访中电光谷，确认二期设备进场时间",
 		"A12": "合计", "A5": "1", "B5": "2",
 		"A1":  "全市重点招商项目推进情况表（2026年11月）",
 		"A2":  "填报单位（盖章）：南昌经开区招商局    填报人：刘晓明    联系电话：0791-88123456",
@@ -130,6 +130,9 @@ func TestUnseenTemplate(t *testing.T) {
 		if got, _ := f.GetCellFormula("推进表", cell); got != want {
 			t.Errorf("%s formula %q, want %q", cell, got, want)
 		}
+	}
+	if typ, _ := f.GetCellType("推进表", "M9"); typ != excelize.CellTypeInlineString && typ != excelize.CellTypeSharedString {
+		t.Errorf("the phone number in M9 is not text (%v)", typ)
 	}
 	merges := mergedSet(t, f, "推进表")
 	for _, m := range []string{"A1:N1", "A2:N2", "A12:D12", "A13:N13", "E3:G3", "I3:J3"} {
@@ -203,7 +206,9 @@ func TestProposeHeaders(t *testing.T) {
 		{"履约率(%)", SourceZones, "kpi.performance_rate", "%"},
 		{"邀请“三友”人数", SourceEvents, "event.invited", ""},
 		{"项目建设内容及规模", SourceProjects, "", ""},
-		{"项目联系人手机", SourceProjects, "", ""},
+		{"项目联系人手机", SourceProjects, "project.contact_phone", ""},
+		{"引荐人", SourceProjects, "person.introducer", ""},
+		{"建设地点", SourceProjects, "", ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.header, func(t *testing.T) {
