@@ -26,9 +26,21 @@ func insertDataset(ctx context.Context, tx *sql.Tx, d app.Dataset, who string, a
 		metaArgs := func(m app.Meta) []any {
 			return []any{m.ID, stamp(m.CreatedAt), stamp(m.UpdatedAt), m.UpdatedBy, nullStamp(m.DeletedAt)}
 		}
-		audit := func(kind app.EntityKind, id string) {
-			b.exec(`INSERT INTO audit_log (entity, entity_id, field, old_value, new_value, who, at) VALUES (?, ?, 'created', '', ?, ?, ?)`,
-				string(kind), id, note, who, ts)
+		// The "created" audit rows go in one statement per kind, the IDs as a JSON array.
+		audited := map[app.EntityKind][]string{}
+		audit := func(kind app.EntityKind, id string) { audited[kind] = append(audited[kind], id) }
+		flushAudit := func() {
+			for _, kind := range app.EntityKinds {
+				if len(audited[kind]) == 0 {
+					continue
+				}
+				ids, err := json.Marshal(audited[kind])
+				if err != nil && b.err == nil {
+					b.err = err
+				}
+				b.exec(`INSERT INTO audit_log (entity, entity_id, field, old_value, new_value, who, at)
+					SELECT ?, value, 'created', '', ?, ?, ? FROM json_each(?)`, string(kind), note, who, ts, string(ids))
+			}
 		}
 		for _, e := range d.Enterprises {
 			b.exec(`INSERT INTO enterprises (`+enterpriseColumns+`) VALUES (`+placeholders(17)+`)`, append(enterpriseArgs(e), metaArgs(e.Meta)...)...)
@@ -93,6 +105,7 @@ func insertDataset(ctx context.Context, tx *sql.Tx, d app.Dataset, who string, a
 			b.exec(`INSERT INTO fund_investments (`+investmentColumns+`) VALUES (`+placeholders(12)+`)`, append(investmentArgs(v), metaArgs(v.Meta)...)...)
 			audit(app.KindFundInvestment, v.ID)
 		}
+		flushAudit()
 		return b.err
 	}
 }

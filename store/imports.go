@@ -57,18 +57,32 @@ func (s *Store) CommitImport(ctx context.Context, c app.ImportChanges) error {
 			_, err := rec.ExecContext(ctx, b.ID, kind, id, action, stamp(at), prev)
 			return writeErr("记录导入批次", err)
 		}
-		for _, e := range c.Create.Enterprises {
-			if err := record(string(app.KindEnterprise), e.ID, actionCreated, e.UpdatedAt, nil); err != nil {
+		// The created records, one statement per kind: the IDs go in as a JSON array.
+		created := func(kind app.EntityKind, ids []string) error {
+			if len(ids) == 0 {
+				return nil
+			}
+			list, err := json.Marshal(ids)
+			if err != nil {
 				return err
 			}
+			_, err = tx.ExecContext(ctx, `INSERT INTO import_batch_records (batch_id, entity, entity_id, action, stamp, previous)
+				SELECT ?, ?, value, 'created', ?, '' FROM json_each(?)`, b.ID, string(kind), stamp(b.At), string(list))
+			return writeErr("记录导入批次", err)
 		}
-		for _, p := range c.Create.People {
-			if err := record(string(app.KindPerson), p.ID, actionCreated, p.UpdatedAt, nil); err != nil {
-				return err
+		ids := func(n int, id func(int) string) []string {
+			out := make([]string, n)
+			for i := range out {
+				out[i] = id(i)
 			}
+			return out
 		}
-		for _, p := range c.Create.Projects {
-			if err := record(string(app.KindProject), p.ID, actionCreated, p.UpdatedAt, nil); err != nil {
+		for _, err := range []error{
+			created(app.KindEnterprise, ids(len(c.Create.Enterprises), func(i int) string { return c.Create.Enterprises[i].ID })),
+			created(app.KindPerson, ids(len(c.Create.People), func(i int) string { return c.Create.People[i].ID })),
+			created(app.KindProject, ids(len(c.Create.Projects), func(i int) string { return c.Create.Projects[i].ID })),
+		} {
+			if err != nil {
 				return err
 			}
 		}
