@@ -76,6 +76,9 @@ func TestImportVerb(t *testing.T) {
 	if es, _ := env.Ledger.Store().Enterprises(ctx, app.EnterpriseFilter{}); len(es) != 0 {
 		t.Errorf("%d enterprises after undo", len(es))
 	}
+	if err := Run(ctx, env, "import", []string{companyList, "--sheet", "Sheet9", "--dry-run"}); err == nil || !strings.Contains(err.Error(), "没有名为“Sheet9”的工作表（有：企业列表）") {
+		t.Errorf("unknown sheet: %v", err)
+	}
 	if err := Run(ctx, env, "import", []string{filepath.Join(t.TempDir(), "none.xlsx")}); err == nil || !strings.Contains(err.Error(), "找不到文件") {
 		t.Errorf("missing file: %v", err)
 	}
