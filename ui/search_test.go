@@ -219,11 +219,11 @@ func TestMarkedSegments(t *testing.T) {
 		limit float32
 		want  string // marked runs in [brackets]
 	}{
-		{"南昌经开区", []search.Range{{0, 2}, {4, 5}}, 20, "[南昌]经开[区]"},
+		{"南昌经开区", []search.Range{{Start: 0, End: 2}, {Start: 4, End: 5}}, 20, "[南昌]经开[区]"},
 		{"南昌经开区", nil, 20, "南昌经开区"},
-		{"南昌经开区", []search.Range{{3, 5}}, 4, "南昌经…"},
-		{"南昌经开区", []search.Range{{2, 5}}, 4, "南昌[经]…"},
-		{"13812345678", []search.Range{{3, 8}}, 20, "138[12345]678"},
+		{"南昌经开区", []search.Range{{Start: 3, End: 5}}, 4, "南昌经…"},
+		{"南昌经开区", []search.Range{{Start: 2, End: 5}}, 4, "南昌[经]…"},
+		{"13812345678", []search.Range{{Start: 3, End: 8}}, 20, "138[12345]678"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
