@@ -361,7 +361,7 @@ func names(r search.Result) []string {
 // TestTypingMatchesCold checks that typing a query letter by letter (where each keystroke
 // narrows the last one's matches) finds what the same queries find from scratch.
 func TestTypingMatchesCold(t *testing.T) {
-	f := newFixture(t, 3000)
+	f := newFixture(t, 1000)
 	cold := search.New(f.ledger.Store())
 	if err := cold.Build(context.Background()); err != nil {
 		t.Fatal(err)
