@@ -28,6 +28,17 @@ func XLSX(w io.Writer, sheet string, cols []Column, n int, row func(i int) []any
 	if err := f.SetSheetName("Sheet1", sheet); err != nil {
 		return fmt.Errorf("导出：工作表名“%s”不可用：%w", sheet, err)
 	}
+	// The used range is declared before streaming (excelize leaves it at A1 otherwise), so that
+	// readers that trust it (openpyxl in read-only mode) see every row.
+	if len(cols) > 0 {
+		last, err := excelize.CoordinatesToCellName(len(cols), n+1)
+		if err != nil {
+			return fmt.Errorf("导出：%w", err)
+		}
+		if err := f.SetSheetDimension(sheet, "A1:"+last); err != nil {
+			return fmt.Errorf("导出：%w", err)
+		}
+	}
 	sw, err := f.NewStreamWriter(sheet)
 	if err != nil {
 		return fmt.Errorf("导出：%w", err)
