@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -41,6 +42,8 @@ type importScreen struct {
 	commitBt  *widget.Button
 	undoBt    *widget.Button
 	cancelBt  *widget.Button
+	batches   *widget.Select // the batches that can be undone, newest first
+	batchIDs  []string
 
 	book      *importers.Book
 	tbl       *importers.Table
@@ -125,7 +128,9 @@ func newImportScreen(win fyne.Window, l *app.Ledger, run runner, backupDir strin
 	s.progress.Hide()
 	s.previewBt = widget.NewButton("预览", s.onPreview)
 	s.commitBt = widget.NewButton("导入", s.onCommit)
-	s.undoBt = widget.NewButton("撤销这次导入", s.onUndo)
+	s.undoBt = widget.NewButton("撤销所选导入", s.onUndo)
+	s.batches = widget.NewSelect(nil, func(string) { s.idleUndo() })
+	s.batches.PlaceHolder = "（还没有导入记录）"
 	s.cancelBt = widget.NewButton("取消", s.onCancel)
 	s.previewBt.Disable()
 	s.commitBt.Disable()
@@ -148,9 +153,55 @@ func (s *importScreen) content() fyne.CanvasObject {
 	previewPane.Offset = 0.65
 	body := container.NewHSplit(mapping, previewPane)
 	body.Offset = 0.3
-	buttons := container.NewHBox(s.previewBt, s.commitBt, s.undoBt, s.cancelBt)
-	bottom := container.NewVBox(s.progress, container.NewBorder(nil, nil, nil, buttons, s.status))
+	buttons := container.NewHBox(s.previewBt, s.commitBt, s.cancelBt)
+	undo := container.NewBorder(nil, nil, widget.NewLabel("导入记录"), s.undoBt, s.batches)
+	bottom := container.NewVBox(s.progress, container.NewBorder(nil, nil, nil, buttons, s.status), undo)
+	s.loadBatches("")
 	return container.NewBorder(top, bottom, nil, nil, body)
+}
+
+// loadBatches lists the batches not yet undone, selecting the one given (or the newest).
+func (s *importScreen) loadBatches(selectID string) {
+	s.run(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+		defer cancel()
+		bs, err := s.ledger.ImportBatches(ctx)
+		fyne.Do(func() {
+			if err != nil {
+				s.status.SetText("读取导入记录失败：" + err.Error())
+				return
+			}
+			var labels, ids []string
+			sel := ""
+			for _, b := range bs {
+				if b.UndoneAt != nil {
+					continue
+				}
+				label := fmt.Sprintf("%s %s（新建 %d，更新 %d）", b.At.Local().Format("2006-01-02 15:04"), filepath.Base(b.File), b.Created, b.Updated)
+				labels, ids = append(labels, label), append(ids, b.ID)
+				if b.ID == selectID || sel == "" {
+					sel = label
+				}
+			}
+			s.batchIDs = ids
+			s.batches.Options = labels
+			if sel != "" {
+				s.batches.SetSelected(sel)
+			} else {
+				s.batches.ClearSelected()
+			}
+			s.idleUndo()
+		})
+	})
+}
+
+// idleUndo enables undo when a batch is chosen and no work runs.
+func (s *importScreen) idleUndo() {
+	if s.batches.SelectedIndex() >= 0 && s.cancelBt.Disabled() {
+		s.undoBt.Enable()
+	} else {
+		s.undoBt.Disable()
+	}
 }
 
 // onChoose picks the file with the file dialog.
@@ -194,9 +245,7 @@ func (s *importScreen) idle() {
 	if s.plan != nil && (s.plan.Report.Created > 0 || s.plan.Report.Updated > 0 || len(s.plan.Report.Merged) > 0) {
 		s.commitBt.Enable()
 	}
-	if s.lastBatch != "" {
-		s.undoBt.Enable()
-	}
+	s.idleUndo()
 }
 
 // onOpen reads the file's sheets and shows the default one.
@@ -492,16 +541,18 @@ func (s *importScreen) onCommit() {
 			s.problems.SetText(reportText(rep))
 			s.status.SetText(rep.Summary() + "。导入前已备份到 " + rep.Backup)
 			s.idle()
+			s.loadBatches(rep.Batch)
 		})
 	})
 }
 
-// onUndo takes the last batch back.
+// onUndo takes the chosen batch back.
 func (s *importScreen) onUndo() {
-	if s.lastBatch == "" {
+	i := s.batches.SelectedIndex()
+	if i < 0 || i >= len(s.batchIDs) {
 		return
 	}
-	batch := s.lastBatch
+	batch := s.batchIDs[i]
 	ctx := s.busy("正在撤销导入……")
 	s.run(func() {
 		u, err := s.ledger.UndoImport(ctx, batch, s.backupDir)
@@ -511,7 +562,9 @@ func (s *importScreen) onUndo() {
 				s.idle()
 				return
 			}
-			s.lastBatch = ""
+			if s.lastBatch == batch {
+				s.lastBatch = ""
+			}
 			msg := fmt.Sprintf("已撤销导入：删除 %d 条新建记录，恢复 %d 条被更新的记录", u.Deleted, u.Restored)
 			var kept []string
 			for _, k := range u.Kept {
@@ -522,6 +575,7 @@ func (s *importScreen) onUndo() {
 			}
 			s.status.SetText(msg)
 			s.idle()
+			s.loadBatches("")
 		})
 	})
 }

@@ -83,9 +83,22 @@ func TestImportScreen(t *testing.T) {
 		t.Errorf("mapping not remembered: %v %v %v", fields, ok, err)
 	}
 
-	test.Tap(s.undoBt)
-	if !strings.HasPrefix(s.status.Text, "已撤销导入") {
-		t.Fatalf("status after undo: %q", s.status.Text)
+	if !strings.HasSuffix(s.batches.Selected, "projects_messy.xlsx（新建 2，更新 0）") || s.undoBt.Disabled() {
+		t.Fatalf("batch list after commit: %q (undo disabled %v)", s.batches.Selected, s.undoBt.Disabled())
+	}
+
+	// Later, on a screen opened afresh (the app restarted), the batch is still there to undo.
+	later := newImportScreen(w, l, syncRun, t.TempDir())
+	w.SetContent(later.content())
+	if len(later.batches.Options) != 1 || later.batches.Selected != s.batches.Selected {
+		t.Fatalf("batches on a new screen: %q", later.batches.Options)
+	}
+	test.Tap(later.undoBt)
+	if !strings.HasPrefix(later.status.Text, "已撤销导入：删除 6 条新建记录") {
+		t.Fatalf("status after undo: %q", later.status.Text)
+	}
+	if len(later.batches.Options) != 0 || !later.undoBt.Disabled() {
+		t.Errorf("undone batch still offered: %q", later.batches.Options)
 	}
 	if ps, _ := l.Store().Projects(ctx, app.ProjectFilter{}); len(ps) != 0 {
 		t.Errorf("%d projects after undo", len(ps))
