@@ -1,9 +1,12 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
+	"strings"
 
 	"ganzhao/app"
 )
@@ -41,9 +44,11 @@ func (s *Store) ProjectRows(ctx context.Context, f app.ProjectFilter) ([]app.Pro
 		LEFT JOIN zones z ON z.id = p.zone_id
 		LEFT JOIN chains c ON c.id = p.chain_id
 		LEFT JOIN enterprises e ON e.id = p.investor_id
-		` + where + ` ORDER BY p.stage_since DESC, p.name, p.id`
+		` + where
 	if f.Limit > 0 {
-		q += ` LIMIT ?`
+		// Only a limited list is ordered by SQLite; a whole list is sorted below, which is
+		// quicker than SQLite's sorter carrying every column.
+		q += ` ORDER BY p.stage_since DESC, p.name, p.id LIMIT ?`
 		args = append(args, f.Limit)
 	}
 	rows, err := s.db.QueryContext(ctx, q, args...)
@@ -79,20 +84,68 @@ func (s *Store) ProjectRows(ctx context.Context, f app.ProjectFilter) ([]app.Pro
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("列出项目：%w", err)
 	}
-	ids := make([]string, len(out))
-	for i, r := range out {
-		ids[i] = r.ID
-	}
-	methods, err := childrenOf(ctx, s.db, ids, methodsOf, "project_id")
-	if err != nil {
-		return nil, err
-	}
-	for id, ms := range methods {
-		if i, ok := index[id]; ok {
-			out[i].Methods = ms
+	if f.Limit <= 0 {
+		slices.SortFunc(out, func(a, b app.ProjectRow) int {
+			if c := b.StageSince.Compare(a.StageSince); c != 0 {
+				return c
+			}
+			return cmp.Or(strings.Compare(a.Name, b.Name), strings.Compare(a.ID, b.ID))
+		})
+		for i, r := range out {
+			index[r.ID] = i
 		}
 	}
+	if err := projectRowMethods(ctx, s, out, index); err != nil {
+		return nil, err
+	}
 	return out, nil
+}
+
+// projectRowMethods fills in the promotion methods of the rows, in their saved order: by an
+// IN list for a few rows, or in one unordered pass over the table for a long list.
+func projectRowMethods(ctx context.Context, s *Store, out []app.ProjectRow, index map[string]int) error {
+	if len(out) == 0 {
+		return nil
+	}
+	q, args := `SELECT project_id, method, position FROM project_methods`, []any{}
+	if len(out) <= 500 {
+		q += ` WHERE project_id IN (` + placeholders(len(out)) + `)`
+		for _, r := range out {
+			args = append(args, r.ID)
+		}
+	}
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return fmt.Errorf("读取招商方式：%w", err)
+	}
+	defer rows.Close()
+	type method struct {
+		name     string
+		position int
+	}
+	byProject := map[int][]method{}
+	for rows.Next() {
+		var id string
+		var m method
+		if err := rows.Scan(&id, &m.name, &m.position); err != nil {
+			return fmt.Errorf("读取招商方式：%w", err)
+		}
+		if i, ok := index[id]; ok {
+			byProject[i] = append(byProject[i], m)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("读取招商方式：%w", err)
+	}
+	for i, ms := range byProject {
+		slices.SortFunc(ms, func(a, b method) int { return cmp.Compare(a.position, b.position) })
+		names := make([]string, len(ms))
+		for j, m := range ms {
+			names[j] = m.name
+		}
+		out[i].Methods = names
+	}
+	return nil
 }
 
 // TaskRows lists live tasks of live projects matching f with their project's name: open ones
