@@ -146,3 +146,32 @@ func benchmarkImport(b *testing.B, n int) {
 		}
 	}
 }
+
+// BenchmarkUndo50k takes back a 50 000-row import (created records deleted with their child
+// rows, each checked for links made since).
+func BenchmarkUndo50k(b *testing.B) {
+	path := writeMessyLedger(b, 50_000)
+	ctx := context.Background()
+	for b.Loop() {
+		b.StopTimer()
+		l, _ := apptest.Ledger(b, 0)
+		backups := b.TempDir()
+		tbl, err := importers.Load(path, "", importers.DefaultLimits())
+		if err != nil {
+			b.Fatal(err)
+		}
+		f, err := tbl.ImportFile()
+		if err != nil {
+			b.Fatal(err)
+		}
+		rep, err := l.CommitImport(ctx, f, nil, app.ImportOptions{BackupDir: backups})
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		u, err := l.UndoImport(ctx, rep.Batch, backups)
+		if err != nil || len(u.Kept) != 0 {
+			b.Fatalf("undo: %+v, %v", u, err)
+		}
+	}
+}

@@ -212,44 +212,57 @@ func (s *Store) UndoImport(ctx context.Context, batchID, who string, at time.Tim
 				return fmt.Errorf("撤销导入：%w", err)
 			}
 		}
-		// Created records, children before the records they point to.
+		// Created records, children before the records they point to: one read, one delete
+		// and one audit statement per kind.
 		for _, kind := range []app.EntityKind{app.KindProject, app.KindPerson, app.KindEnterprise} {
 			linked, err := linkedCreated(ctx, tx, batchID, kind)
 			if err != nil {
 				return err
 			}
-			del, err := tx.PrepareContext(ctx, `DELETE FROM `+recycled[kind].table+` WHERE id = ?`)
+			table := recycled[kind].table // projects, people, enterprises: each has a name column
+			rows, err := tx.QueryContext(ctx, `SELECT r.entity_id, r.stamp, t.updated_at, t.deleted_at IS NOT NULL, t.name
+				FROM import_batch_records r JOIN `+table+` t ON t.id = r.entity_id
+				WHERE r.batch_id = ? AND r.entity = ? AND r.action = 'created' ORDER BY r.rowid`, batchID, string(kind))
 			if err != nil {
-				return err
+				return fmt.Errorf("撤销导入：%w", err)
 			}
-			defer del.Close()
-			for _, r := range recs {
-				if r.kind != string(kind) || r.action != actionCreated {
-					continue
-				}
-				updated, deleted, name, err := current(r.kind, r.id)
-				if err == sql.ErrNoRows {
-					continue
-				}
-				if err != nil {
+			var gone [][2]string // id, name
+			for rows.Next() {
+				var id, stampWritten, updated, name string
+				var deleted bool
+				if err := rows.Scan(&id, &stampWritten, &updated, &deleted, &name); err != nil {
+					rows.Close()
 					return fmt.Errorf("撤销导入：%w", err)
 				}
 				switch {
-				case updated != r.stamp || deleted:
-					u.Kept = append(u.Kept, app.KeptRecord{Kind: kind, ID: r.id, Name: name, Why: "导入后又被修改或删除，未撤销"})
-					continue
-				case linked[r.id] != "":
-					u.Kept = append(u.Kept, app.KeptRecord{Kind: kind, ID: r.id, Name: name, Why: linked[r.id]})
-					continue
+				case updated != stampWritten || deleted:
+					u.Kept = append(u.Kept, app.KeptRecord{Kind: kind, ID: id, Name: name, Why: "导入后又被修改或删除，未撤销"})
+				case linked[id] != "":
+					u.Kept = append(u.Kept, app.KeptRecord{Kind: kind, ID: id, Name: name, Why: linked[id]})
+				default:
+					gone = append(gone, [2]string{id, name})
 				}
-				if _, err := del.ExecContext(ctx, r.id); err != nil {
-					return writeErr("撤销导入：删除"+kind.Label()+"“"+name+"”", err)
-				}
-				if err := writeAudit(ctx, tx, kind, r.id, []app.FieldChange{{Field: "deleted", Old: name, New: note}}, who, at); err != nil {
-					return err
-				}
-				u.Deleted++
 			}
+			rows.Close()
+			if err := rows.Err(); err != nil {
+				return fmt.Errorf("撤销导入：%w", err)
+			}
+			if len(gone) == 0 {
+				continue
+			}
+			list, err := json.Marshal(gone)
+			if err != nil {
+				return err
+			}
+			if _, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE id IN (SELECT json_extract(value, '$[0]') FROM json_each(?))`, string(list)); err != nil {
+				return writeErr("撤销导入：删除"+kind.Label(), err)
+			}
+			if _, err := tx.ExecContext(ctx, `INSERT INTO audit_log (entity, entity_id, field, old_value, new_value, who, at)
+				SELECT ?, json_extract(value, '$[0]'), 'deleted', json_extract(value, '$[1]'), ?, ?, ? FROM json_each(?)`,
+				string(kind), note, who, stamp(at), string(list)); err != nil {
+				return fmt.Errorf("撤销导入：写审计日志：%w", err)
+			}
+			u.Deleted += len(gone)
 		}
 		report, err := json.Marshal(u)
 		if err != nil {
