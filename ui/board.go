@@ -61,7 +61,7 @@ func newBoardScreen(win fyne.Window, l *app.Ledger, run runner, open func(app.En
 		b.columns = append(b.columns, newBoardColumn(b, st))
 	}
 	b.ghostTx = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	b.changes = newDebouncer(refreshDelay, b.onLedgerChanged)
+	b.changes = newDebouncer(refreshDelay, run, b.onLedgerChanged)
 	l.Subscribe(func(c app.Change) {
 		if c.Kind == app.KindProject || c.ID == "" {
 			b.changes.trigger()

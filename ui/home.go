@@ -58,7 +58,7 @@ func newHomeScreen(l *app.Ledger, run runner, open func(app.EntityKind, string))
 	h.month, h.year = newKPITiles(), newKPITiles()
 	h.stageBars, h.chainBars = container.NewVBox(), container.NewVBox()
 	h.tasks, h.stale, h.contacts = newReminderList(open), newReminderList(open), newReminderList(open)
-	h.changes = newDebouncer(refreshDelay, h.onLedgerChanged)
+	h.changes = newDebouncer(refreshDelay, run, h.onLedgerChanged)
 	l.Subscribe(func(app.Change) { h.changes.trigger() })
 	return h
 }
@@ -322,34 +322,42 @@ func (r *reminderList) show(title, note string, rows []reminderRow, total int, e
 }
 
 // debouncer turns a burst of ledger change notifications, which arrive on the writer's
-// goroutine, into one call of fn on the UI goroutine once they have stopped for delay. A delay
-// of 0 calls fn at once through fyne.Do (tests, whose fyne.Do runs inline).
+// goroutine, into one call of fn on the UI goroutine after delay. The wait runs through the
+// runner, so that tests (whose runner and fyne.Do run inline) stay on one goroutine; a delay
+// of 0 calls fn at once.
 type debouncer struct {
 	delay time.Duration
 	fn    func()
+	run   runner
 
-	mu    sync.Mutex
-	timer *time.Timer
+	mu      sync.Mutex
+	pending bool
 }
 
-func newDebouncer(delay time.Duration, fn func()) *debouncer {
-	return &debouncer{delay: delay, fn: fn}
+func newDebouncer(delay time.Duration, run runner, fn func()) *debouncer {
+	return &debouncer{delay: delay, fn: fn, run: run}
 }
 
-// trigger (re)starts the wait; it may be called from any goroutine.
+// trigger starts a wait unless one is pending; it may be called from any goroutine.
 func (d *debouncer) trigger() {
-	d.mu.Lock()
-	delay := d.delay
-	if d.timer != nil {
-		d.timer.Stop()
-	}
-	if delay > 0 {
-		d.timer = time.AfterFunc(delay, func() { fyne.Do(d.fn) })
-	}
-	d.mu.Unlock()
-	if delay <= 0 {
+	if d.delay <= 0 {
 		fyne.Do(d.fn)
+		return
 	}
+	d.mu.Lock()
+	if d.pending {
+		d.mu.Unlock()
+		return
+	}
+	d.pending = true
+	d.mu.Unlock()
+	d.run(func() {
+		time.Sleep(d.delay)
+		d.mu.Lock()
+		d.pending = false
+		d.mu.Unlock()
+		fyne.Do(d.fn)
+	})
 }
 
 // elidedText is one line of text that ends in "…" when it is wider than its space. Fyne's own

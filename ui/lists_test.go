@@ -47,7 +47,7 @@ func openProjects(t *testing.T, size int) (*app.Ledger, *projectsHarness) {
 	env := listEnv{win: h.win, ledger: l, run: syncRun, backupDir: backupDirOf(Options{DBPath: path}),
 		open: func(kind app.EntityKind, id string) { h.opened = append(h.opened, string(kind)+":"+id) }}
 	h.s = newProjectsScreen(env)
-	h.s.list.debounce = 0
+	h.s.list.changes.delay = 0
 	h.win.SetContent(h.s.content())
 	h.win.Resize(fyne.NewSize(1100, 600))
 	return l, h
@@ -458,7 +458,7 @@ func TestTaskListAssigns(t *testing.T) {
 	var opened []string
 	s := newTasksScreen(listEnv{win: win, ledger: l, run: syncRun, backupDir: backupDirOf(Options{DBPath: path}),
 		open: func(kind app.EntityKind, id string) { opened = append(opened, string(kind)+":"+id) }})
-	s.list.debounce = 0
+	s.list.changes.delay = 0
 	win.SetContent(s.content())
 	win.Resize(fyne.NewSize(1100, 600))
 

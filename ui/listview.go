@@ -34,6 +34,9 @@ type listEnv struct {
 	run       runner
 	backupDir string
 	open      func(kind app.EntityKind, id string)
+	// changeDelay is how long a list waits after a change notification before reloading
+	// (Options.ChangeDelay); zero reloads at once.
+	changeDelay time.Duration
 }
 
 // listColumn is one column of a list: its header, its width, what a cell shows, the number
@@ -113,16 +116,15 @@ type listView[T any] struct {
 	totals   string
 	report   string // what the last bulk operation reported, for the user and for tests
 
-	// debounce is how long a reload waits after a change notification, so that a batch of
-	// writes reloads once.
-	debounce time.Duration
-	mu       sync.Mutex // guards shown and pending, read by the ledger's listener
-	shown    bool
-	pending  bool
+	// changes reloads once after a burst of change notifications.
+	changes *debouncer
+	mu      sync.Mutex // guards shown, read by the ledger's listener
+	shown   bool
 }
 
 func newListView[T any](env listEnv, spec listSpec[T]) *listView[T] {
-	lv := &listView[T]{env: env, spec: spec, sortCol: -1, current: -1, selected: map[string]bool{}, debounce: 400 * time.Millisecond}
+	lv := &listView[T]{env: env, spec: spec, sortCol: -1, current: -1, selected: map[string]bool{}}
+	lv.changes = newDebouncer(env.changeDelay, env.run, lv.reload)
 	lv.filters.apply = lv.reload
 	lv.footer = widget.NewLabel("正在读取……")
 	lv.footer.Truncation = fyne.TextTruncateEllipsis
@@ -670,19 +672,11 @@ func (lv *listView[T]) onLedgerChange(c app.Change) {
 		return
 	}
 	lv.mu.Lock()
-	if !lv.shown || lv.pending {
-		lv.mu.Unlock()
-		return
-	}
-	lv.pending = true
+	shown := lv.shown
 	lv.mu.Unlock()
-	lv.env.run(func() {
-		time.Sleep(lv.debounce)
-		lv.mu.Lock()
-		lv.pending = false
-		lv.mu.Unlock()
-		fyne.Do(lv.reload)
-	})
+	if shown {
+		lv.changes.trigger()
+	}
 }
 
 // Saved views.

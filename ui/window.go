@@ -4,6 +4,8 @@
 package ui
 
 import (
+	"time"
+
 	"fmt"
 
 	"fyne.io/fyne/v2"
@@ -21,6 +23,9 @@ type Options struct {
 	BackupDir string
 	// StartScreen is the title of the screen shown first (the 工作台 when empty or unknown).
 	StartScreen string
+	// ChangeDelay is how long screens wait after a change before re-reading, so that a burst
+	// of writes costs one re-read. Run sets 400 ms; zero (tests) re-reads at once.
+	ChangeDelay time.Duration
 }
 
 // Run opens the main window and blocks until it is closed.
@@ -30,6 +35,9 @@ func Run(l *app.Ledger, opt Options) {
 	a.Settings().SetTheme(newTheme())
 	useChinese()
 	probeStartup(a)
+	if opt.ChangeDelay == 0 {
+		opt.ChangeDelay = refreshDelay
+	}
 	w := newMainWindow(a, l, opt, goRunner)
 	w.win.Resize(fyne.NewSize(1280, 800))
 	w.win.ShowAndRun()
@@ -83,7 +91,8 @@ func newMainWindow(a fyne.App, l *app.Ledger, opt Options, run runner) *mainWind
 	m := &mainWindow{win: a.NewWindow(fmt.Sprintf("赣招 %s — %s", app.Version, opt.DBPath)), ledger: l, run: run, opt: opt}
 	m.home = newHomeScreen(l, run, m.openRecord)
 	m.board = newBoardScreen(m.win, l, run, m.openRecord)
-	lists := listEnv{win: m.win, ledger: l, run: run, backupDir: backupDirOf(opt), open: m.openRecord}
+	m.home.changes.delay, m.board.changes.delay = opt.ChangeDelay, opt.ChangeDelay
+	lists := listEnv{win: m.win, ledger: l, run: run, backupDir: backupDirOf(opt), open: m.openRecord, changeDelay: opt.ChangeDelay}
 	m.list = newProjectsScreen(lists)
 	m.enterprises, m.people, m.chambers = newEnterprisesScreen(lists), newPeopleScreen(lists), newChambersScreen(lists)
 	m.funds, m.activities, m.tasks = newFundsScreen(lists), newActivitiesScreen(lists), newTasksScreen(lists)
