@@ -10,30 +10,37 @@ display=:${SCREENSHOT_DISPLAY:-93}
 Xvfb "$display" -screen 0 1280x800x24 >/dev/null 2>&1 &
 sleep 1
 "$bin" --db "$work/demo.db" demo --size 20000 --seed 1 >/dev/null
-shoot() { # shoot SCREEN FILE [KEYS]
+shoot() { # shoot SCREEN FILE [KEYS [TEXT]]
 	DISPLAY=$display LANGUAGE=zh_CN "$bin" --db "$work/demo.db" --screen "$1" >/dev/null 2>&1 &
 	local pid=$!
 	sleep 6
 	if [ -n "${3:-}" ]; then
-		DISPLAY=$display xdotool search --sync --onlyvisible --name "赣招" windowactivate --sync key --clearmodifiers "$3" || true
+		# No window manager runs under Xvfb: a click gives the window the keyboard focus.
+		DISPLAY=$display xdotool mousemove 700 18 click 1 sleep 0.5 key "$3" || true
+		sleep 2
+		[ -n "${4:-}" ] && DISPLAY=$display xdotool type --delay 150 "$4"
 		sleep 3
 	fi
 	DISPLAY=$display import -window root "docs/$2"
 	kill "$pid"; wait "$pid" 2>/dev/null || true
 	echo "docs/$2"
 }
-while IFS='|' read -r screen file keys; do
-	[ -n "$screen" ] && shoot "$screen" "$file" "$keys"
+while IFS='|' read -r screen file keys text; do
+	[ -n "$screen" ] && shoot "$screen" "$file" "$keys" "$text"
 done <<'LIST'
 工作台|screenshot-home.png|
 项目|screenshot-projects.png|
 项目看板|screenshot-board.png|
 目标企业|screenshot-enterprises.png|
 赣籍企业家与人脉|screenshot-people.png|
+商会|screenshot-chambers.png|
+基金|screenshot-funds.png|
+跟进记录|screenshot-activities.png|
+任务|screenshot-tasks.png|
 报表|screenshot-returns.png|
 导入|screenshot-import.png|
 回收站|screenshot-recycle.png|
 设置|screenshot-settings.png|
-工作台|screenshot-search.png|ctrl+k
+工作台|screenshot-search.png|ctrl+k|ncjkq
 工作台|screenshot-quick-entry.png|ctrl+n
 LIST

@@ -256,6 +256,7 @@ func selectField[T ~string](f *recordForm, key, label string, options []T, v *T,
 		names = append(names, string(o))
 	}
 	s := widget.NewSelect(names, nil)
+	s.PlaceHolder = "（请选择）"
 	return f.add(key, label, s, func() error {
 		if s.Selected == "（不填）" {
 			*v = ""

@@ -118,6 +118,7 @@ func newImportScreen(win fyne.Window, l *app.Ledger, run runner, backupDir strin
 	}
 	s.table.OnSelected = func(id widget.TableCellID) { s.onRowSelected(id.Row) }
 	s.action = widget.NewSelect(nil, func(string) { s.onAction() })
+	s.action.PlaceHolder = "（先选中一行）"
 	s.action.Disable()
 	s.rowInfo = widget.NewLabel("选中一行可修改它的操作")
 	s.problems = widget.NewLabel("")
@@ -380,6 +381,7 @@ func (s *importScreen) showMapping() {
 	for i, c := range s.tbl.Columns {
 		i := i
 		sel := widget.NewSelect(fieldOptions(), nil)
+		sel.PlaceHolder = "（不导入）"
 		sel.SetSelected(importers.FieldLabel(c.Field))
 		sel.OnChanged = func(label string) { s.onField(i, label) }
 		title := c.Letter + "列 " + c.Header

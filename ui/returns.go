@@ -217,6 +217,7 @@ func (s *returnsScreen) show(t *returns.Template, unsaved bool, found []string) 
 		for ci := range sm.Columns {
 			c := &sm.Columns[ci]
 			sel := widget.NewSelect(options, nil)
+			sel.PlaceHolder = "（不填）"
 			sel.SetSelected(labelOf[c.Field])
 			sel.OnChanged = func(label string) {
 				*c = c.WithField(keyOf[label])

@@ -134,8 +134,8 @@ func (m *mainWindow) navigation() []screen {
 		{"基金", m.funds.content},
 		{"跟进记录", m.activities.content},
 		{"任务", m.tasks.content},
-		{"导入", m.importer.content},
 		{"报表", m.returns.content},
+		{"导入", m.importer.content},
 		{"回收站", m.recycle.content},
 		{"设置", m.settings.content},
 	}
