@@ -195,3 +195,66 @@ func TestQuickEntryShowsOnTimeline(t *testing.T) {
 		}
 	}
 }
+
+// TestPersonFormMembershipsAndDates edits a person's chamber role and a lunar birthday through
+// the form; an impossible lunar day is shown beside the dates and nothing is saved.
+func TestPersonFormMembershipsAndDates(t *testing.T) {
+	l, _ := apptest.Ledger(t, 0)
+	ctx := context.Background()
+	ch := &app.Chamber{Name: "深圳市江西商会", City: "深圳"}
+	if err := l.SaveChamber(ctx, ch); err != nil {
+		t.Fatal(err)
+	}
+	a := test.NewTempApp(t)
+	w := a.NewWindow("人物")
+	pg := newPersonPage(w, l, syncRun, app.Person{Name: "曾国华", Ties: []app.Tie{app.TieHometown}})
+	w.SetContent(pg.content())
+
+	box := pg.form.field("memberships").input.(*fyne.Container)
+	test.Tap(box.Objects[len(box.Objects)-1].(*widget.Button)) // 添加商会职务
+	row := box.Objects[0].(*fyne.Container)
+	var chamber *widget.SelectEntry
+	var role *widget.SelectEntry
+	for _, o := range row.Objects {
+		switch x := o.(type) {
+		case *widget.SelectEntry:
+			chamber = x
+		case *fyne.Container:
+			role = x.Objects[0].(*fyne.Container).Objects[0].(*widget.SelectEntry)
+		}
+	}
+	chamber.SetText("深圳市江西商会") // typing fires the lookup through the synchronous runner
+	role.SetText("副会长")
+
+	dates := pg.form.field("important_dates").input.(*fyne.Container)
+	test.Tap(dates.Objects[len(dates.Objects)-1].(*widget.Button)) // 添加重要日期
+	drow := dates.Objects[0].(*fyne.Container)
+	label := drow.Objects[0].(*widget.Entry)
+	right := drow.Objects[1].(*fyne.Container)
+	cal := right.Objects[0].(*widget.Select)
+	month := right.Objects[1].(*fyne.Container).Objects[0].(*widget.Entry)
+	day := right.Objects[2].(*fyne.Container).Objects[0].(*widget.Entry)
+	typeInto(label, "生日")
+	cal.SetSelected(string(app.Lunar))
+	typeInto(month, "8")
+	typeInto(day, "31")
+	test.Tap(pg.save)
+	if got := pg.form.message("important_dates"); !strings.Contains(got, "不存在") || pg.p.ID != "" {
+		t.Fatalf("important_dates message %q, id %q: want the impossible lunar day refused", got, pg.p.ID)
+	}
+	typeInto(day, "15")
+	test.Tap(pg.save)
+	if pg.p.ID == "" {
+		t.Fatalf("not saved: %q %q %q", pg.status.Text, pg.form.message("memberships"), pg.form.general.Text)
+	}
+	got, err := l.Store().Person(ctx, pg.p.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Memberships) != 1 || got.Memberships[0].ChamberID != ch.ID || got.Memberships[0].Role != "副会长" {
+		t.Errorf("memberships %+v", got.Memberships)
+	}
+	if len(got.Dates) != 1 || got.Dates[0] != (app.ImportantDate{Label: "生日", Calendar: app.Lunar, Month: 8, Day: 15}) {
+		t.Errorf("dates %+v", got.Dates)
+	}
+}

@@ -165,6 +165,8 @@ func newPersonPage(win fyne.Window, l *app.Ledger, run runner, p app.Person) *pe
 	tagsField(f, "ties", "三友类型", tieNames(), &pg.p.Ties)
 	f.textField("alma_mater", "母校", &pg.p.AlmaMater)
 	f.textField("service_place", "服役驻地", &pg.p.ServicePlace)
+	f.membershipsField(l, run, &pg.p.Memberships)
+	f.importantDatesField(&pg.p.Dates)
 	f.intField("cadence_days", "联系周期", "天", &pg.p.CadenceDays)
 	f.textField("keeper", "关系维护人", &pg.p.Keeper)
 	f.notesField("notes", "备注", &pg.p.Notes)

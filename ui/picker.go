@@ -200,7 +200,7 @@ func listPicker(run runner, placeholder string, all func(ctx context.Context) ([
 		}
 		return out, nil
 	}
-	return newRecordPicker(run, placeholder, match, func(ctx context.Context, id string) (string, error) {
+	p := newRecordPicker(run, placeholder, match, func(ctx context.Context, id string) (string, error) {
 		items, err := all(ctx)
 		for _, it := range items {
 			if it.ID == id {
@@ -209,6 +209,8 @@ func listPicker(run runner, placeholder string, all func(ctx context.Context) ([
 		}
 		return "", app.ErrNotFound
 	})
+	p.debounce = 0 // a short list read whole: nothing to save by waiting
+	return p
 }
 
 func zonePicker(l *app.Ledger, run runner) *recordPicker {
