@@ -102,11 +102,14 @@ func save[T any](ctx context.Context, l *Ledger, rec *T, m *Meta,
 		*m = before
 		return err
 	}
-	l.notify(Change{Kind: kindOf(rec), ID: m.ID})
+	if kind := kindOf(rec); kind != "" {
+		l.notify(Change{Kind: kind, ID: m.ID})
+	}
 	return nil
 }
 
-// kindOf names the kind of a record passed to save.
+// kindOf names the kind of a record passed to save, or "" for records outside the ledger's
+// kinds.
 func kindOf(rec any) EntityKind {
 	switch rec.(type) {
 	case *Enterprise:
@@ -128,7 +131,7 @@ func kindOf(rec any) EntityKind {
 	case *Arrival:
 		return KindArrival
 	}
-	panic(fmt.Sprintf("app: no entity kind for %T", rec))
+	return "" // a record no screen lists (a return template): nothing to announce
 }
 
 // SaveEnterprise creates or updates an enterprise. A credit code already used by another

@@ -108,22 +108,9 @@ func (l *Ledger) SaveReturnTemplate(ctx context.Context, t *ReturnTemplate) erro
 		return err
 	}
 	t.Hash = FileHash(t.File)
-	before := t.Meta
-	read := t.UpdatedAt
-	now := l.stampTime(read)
-	t.UpdatedAt, t.UpdatedBy = now, l.User()
-	var err error
-	if t.ID == "" {
-		t.ID, t.CreatedAt = NewID(), now
-		err = l.store.CreateReturnTemplate(ctx, *t)
-	} else {
-		err = l.store.UpdateReturnTemplate(ctx, *t, read)
-	}
-	if err != nil {
-		t.Meta = before
-		if errors.Is(err, ErrDuplicate) {
-			return &ValidationError{Entity: "报表模板", Problems: []FieldError{{"name", fmt.Sprintf("已有名为“%s”的模板", t.Name)}}}
-		}
+	err := save(ctx, l, t, &t.Meta, l.store.CreateReturnTemplate, l.store.UpdateReturnTemplate)
+	if errors.Is(err, ErrDuplicate) {
+		return &ValidationError{Entity: "报表模板", Problems: []FieldError{{"name", fmt.Sprintf("已有名为“%s”的模板", t.Name)}}}
 	}
 	return err
 }
