@@ -185,8 +185,8 @@ type ListStore interface {
 	// order of Tasks.
 	TaskRows(ctx context.Context, f TaskFilter) ([]TaskRow, error)
 	// LastContacts gives, for each live person with one, the date of the latest live
-	// activity they took part in.
-	LastContacts(ctx context.Context) (map[string]Date, error)
+	// activity on or before upTo they took part in (a planned visit is not a contact).
+	LastContacts(ctx context.Context, upTo Date) (map[string]Date, error)
 }
 
 // ViewStore keeps the saved views of the list screens.

@@ -197,13 +197,19 @@ func (s *Store) TaskRows(ctx context.Context, f app.TaskFilter) ([]app.TaskRow, 
 	return out, nil
 }
 
-// LastContacts gives the date of the latest live activity each live person took part in.
-func (s *Store) LastContacts(ctx context.Context) (map[string]app.Date, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT ap.person_id, MAX(a.on_date) FROM activity_people ap
-		JOIN activities a ON a.id = ap.activity_id
-		JOIN people p ON p.id = ap.person_id
-		WHERE a.deleted_at IS NULL AND p.deleted_at IS NULL
-		GROUP BY ap.person_id`)
+// lastContactQuery gives, per person, the date of the latest live activity they took part in
+// on or before a date (the one parameter): what both the people list and the contact
+// reminders call the last contact.
+const lastContactQuery = `SELECT ap.person_id, MAX(a.on_date) AS last
+	FROM activities a CROSS JOIN activity_people ap ON ap.activity_id = a.id
+	WHERE a.deleted_at IS NULL AND a.on_date <= ?
+	GROUP BY ap.person_id`
+
+// LastContacts gives the date of the latest live activity on or before upTo each live person
+// took part in.
+func (s *Store) LastContacts(ctx context.Context, upTo app.Date) (map[string]app.Date, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT c.person_id, c.last FROM (`+lastContactQuery+`) c
+		JOIN people p ON p.id = c.person_id WHERE p.deleted_at IS NULL`, upTo.String())
 	if err != nil {
 		return nil, fmt.Errorf("读取最近联系日期：%w", err)
 	}

@@ -130,7 +130,7 @@ func TestTaskRowsAndLastContacts(t *testing.T) {
 	if len(want) == 0 {
 		t.Fatal("demo activities name no people")
 	}
-	got, err := s.LastContacts(ctx)
+	got, err := s.LastContacts(ctx, l.Today())
 	must(t, err)
 	equal(t, "last contacts", got, want)
 
@@ -143,7 +143,7 @@ func TestTaskRowsAndLastContacts(t *testing.T) {
 		}
 	}
 	must(t, l.Delete(ctx, app.KindActivity, latest.ID))
-	got, err = s.LastContacts(ctx)
+	got, err = s.LastContacts(ctx, l.Today())
 	must(t, err)
 	if d := got[latest.PersonIDs[0]]; d.After(latest.On) {
 		t.Errorf("last contact %s after the deleted activity's %s", d, latest.On)

@@ -100,10 +100,7 @@ func (s *Store) PersonContacts(ctx context.Context, upTo app.Date) ([]app.Person
 	rows, err := s.db.QueryContext(ctx, `
 		SELECT p.id, p.name, p.keeper, p.cadence_days, c.last
 		FROM people p
-		LEFT JOIN (SELECT ap.person_id, MAX(a.on_date) AS last
-		           FROM activities a CROSS JOIN activity_people ap ON ap.activity_id = a.id
-		           WHERE a.deleted_at IS NULL AND a.on_date <= ?
-		           GROUP BY ap.person_id) c ON c.person_id = p.id
+		LEFT JOIN (`+lastContactQuery+`) c ON c.person_id = p.id
 		WHERE p.deleted_at IS NULL AND p.cadence_days > 0`, upTo.String())
 	if err != nil {
 		return nil, fmt.Errorf("读取联系节奏：%w", err)

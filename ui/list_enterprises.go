@@ -260,13 +260,13 @@ func (s *peopleScreen) load() (func(context.Context) ([]personRow, error), error
 	v := s.list.filters.values()
 	f := app.PersonFilter{Query: v["q"], Tie: app.Tie(v["tie"]), ChamberID: s.chamberIDs[v["chamber"]]}
 	native, keeper := v["native"], v["keeper"]
-	store, chamberNames := s.env.ledger.Store(), s.chamberNames
+	store, chamberNames, today := s.env.ledger.Store(), s.chamberNames, s.env.ledger.Today()
 	return func(ctx context.Context) ([]personRow, error) {
 		people, err := store.People(ctx, f)
 		if err != nil {
 			return nil, err
 		}
-		last, err := store.LastContacts(ctx)
+		last, err := store.LastContacts(ctx, today)
 		if err != nil {
 			return nil, err
 		}

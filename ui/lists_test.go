@@ -424,7 +424,7 @@ func TestEveryListLoads(t *testing.T) {
 	if len(w.people.list.rows) != len(alumni) || len(alumni) == 0 {
 		t.Errorf("校友: %d listed, want %d", len(w.people.list.rows), len(alumni))
 	}
-	last, _ := l.Store().LastContacts(ctx)
+	last, _ := l.Store().LastContacts(ctx, l.Today())
 	for _, r := range w.people.list.rows {
 		if r.last != last[r.ID] {
 			t.Fatalf("%s: last contact %s, want %s", r.Name, r.last, last[r.ID])
