@@ -23,6 +23,7 @@ type recycleScreen struct {
 
 	rows     []app.DeletedRecord
 	selected int
+	changes  *debouncer // one re-read after a burst of writes (a bulk delete)
 }
 
 func newRecycleScreen(l *app.Ledger, run runner) *recycleScreen {
@@ -49,7 +50,8 @@ func newRecycleScreen(l *app.Ledger, run runner) *recycleScreen {
 	s.table.OnSelected = func(id widget.TableCellID) { s.selected = id.Row; s.restore.Enable() }
 	s.restore = widget.NewButton("恢复所选记录", s.onRestore)
 	s.restore.Disable()
-	l.Subscribe(func(app.Change) { fyne.Do(s.refresh) })
+	s.changes = newDebouncer(refreshDelay, run, s.refresh)
+	l.Subscribe(func(app.Change) { s.changes.trigger() })
 	return s
 }
 

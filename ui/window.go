@@ -97,6 +97,7 @@ func newMainWindow(a fyne.App, l *app.Ledger, opt Options, run runner) *mainWind
 	m.enterprises, m.people, m.chambers = newEnterprisesScreen(lists), newPeopleScreen(lists), newChambersScreen(lists)
 	m.funds, m.activities, m.tasks = newFundsScreen(lists), newActivitiesScreen(lists), newTasksScreen(lists)
 	m.recycle = newRecycleScreen(l, run)
+	m.recycle.changes.delay = opt.ChangeDelay
 	m.settings = newSettingsScreen(m.win, l, run, opt)
 	m.importer = newImportScreen(m.win, l, run, opt.BackupDir)
 	m.returns = newReturnsScreen(m.win, l, run)
