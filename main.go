@@ -62,12 +62,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	defer closeStore()
-	backupDir := filepath.Join(filepath.Dir(path), "backups")
 	if verb == "" {
-		ui.Run(ledger, ui.Options{DBPath: path, BackupDir: backupDir, StartScreen: *startScreen})
+		ui.Run(ledger, ui.Options{DBPath: path, StartScreen: *startScreen})
 		return 0
 	}
-	env := cli.Env{Ledger: ledger, DBPath: path, BackupDir: backupDir, SchemaVersion: store.SchemaVersion(), Out: stdout}
+	env := cli.Env{Ledger: ledger, DBPath: path, SchemaVersion: store.SchemaVersion(), Out: stdout}
 	if err := cli.Run(ctx, env, verb, rest); err != nil {
 		fmt.Fprintf(stderr, "错误：%v\n", oneLine(err))
 		var ue cli.UsageError

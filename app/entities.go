@@ -221,6 +221,8 @@ type Settings struct {
 	UserName      string `json:"user_name"` // written to updated_by
 	// StaleDays are the days without progress after which a project in a stage is flagged.
 	StaleDays map[Stage]int `json:"stale_days"`
+	// BackupDir is the folder backups go to; "" is the default, "backups" beside the database.
+	BackupDir string `json:"backup_dir,omitempty"`
 }
 
 // DefaultStaleDays are the thresholds of one city platform: 储备 45, 在谈 30, 签约 20 days.

@@ -12,7 +12,6 @@ import (
 
 // ImportOptions are the settings of a commit.
 type ImportOptions struct {
-	BackupDir string // where the automatic backup goes; required
 	// Progress, when set, is told how far planning has got (rows done of total) and when
 	// writing starts (done == total).
 	Progress func(done, total int)
@@ -28,9 +27,6 @@ func (l *Ledger) PreviewImport(ctx context.Context, f *ImportFile, choices map[i
 // CommitImport plans the file again against the ledger as it is now, takes a backup, and
 // writes the batch in one transaction. Nothing is written when any step fails.
 func (l *Ledger) CommitImport(ctx context.Context, f *ImportFile, choices map[int]ImportAction, opt ImportOptions) (ImportReport, error) {
-	if opt.BackupDir == "" {
-		return ImportReport{}, errors.New("导入前须先备份，但没有设置备份目录")
-	}
 	plan, err := l.planImport(ctx, f, choices, opt.Progress)
 	if err != nil {
 		return ImportReport{}, err
@@ -43,10 +39,11 @@ func (l *Ledger) CommitImport(ctx context.Context, f *ImportFile, choices map[in
 	if opt.Progress != nil {
 		opt.Progress(len(f.Rows), len(f.Rows))
 	}
-	rep.Backup = l.BackupName(opt.BackupDir, "导入前")
-	if err := l.store.Backup(ctx, rep.Backup); err != nil {
+	backup, err := l.BackupBefore(ctx, "导入前")
+	if err != nil {
 		return ImportReport{}, fmt.Errorf("导入前备份失败，未导入任何记录：%w", err)
 	}
+	rep.Backup = backup
 	c := plan.changes
 	c.Batch.ID = NewID()
 	c.Batch.Backup = rep.Backup
@@ -72,11 +69,8 @@ func (l *Ledger) CommitImport(ctx context.Context, f *ImportFile, choices map[in
 // UndoImport takes a batch back: records it created are deleted, records it updated get their
 // previous version back; records edited or linked to since the import are kept and listed.
 // A backup is taken first.
-func (l *Ledger) UndoImport(ctx context.Context, batchID, backupDir string) (ImportUndo, error) {
-	if backupDir == "" {
-		return ImportUndo{}, errors.New("撤销导入前须先备份，但没有设置备份目录")
-	}
-	if err := l.store.Backup(ctx, l.BackupName(backupDir, "撤销导入前")); err != nil {
+func (l *Ledger) UndoImport(ctx context.Context, batchID string) (ImportUndo, error) {
+	if _, err := l.BackupBefore(ctx, "撤销导入前"); err != nil {
 		return ImportUndo{}, fmt.Errorf("撤销导入前备份失败，未做任何改动：%w", err)
 	}
 	u, err := l.store.UndoImport(ctx, batchID, l.User(), l.stampTime(time.Time{}))

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"path/filepath"
 	"sync"
 	"time"
 )
@@ -404,20 +403,14 @@ func (l *Ledger) LoadDataset(ctx context.Context, d Dataset) error {
 	return nil
 }
 
-// BackupName returns the file name of a backup taken now for a reason ("手动", "恢复前" …),
-// in dir: ganzhao-20260312-153012-恢复前.db.
-func (l *Ledger) BackupName(dir, reason string) string {
-	return filepath.Join(dir, fmt.Sprintf("ganzhao-%s-%s.db", l.now().Local().Format("20060102-150405"), reason))
-}
-
 // RestoreFrom replaces the database with the backup at src, after taking a backup of the
-// current state into backupDir. It returns the path of that safety backup.
-func (l *Ledger) RestoreFrom(ctx context.Context, src, backupDir string) (string, error) {
+// current state into the backup folder. It returns the path of that safety backup.
+func (l *Ledger) RestoreFrom(ctx context.Context, src string) (string, error) {
 	if err := l.store.CheckBackup(ctx, src); err != nil {
 		return "", err
 	}
-	safety := l.BackupName(backupDir, "恢复前")
-	if err := l.store.Backup(ctx, safety); err != nil {
+	safety, err := l.BackupBefore(ctx, ReasonRestore)
+	if err != nil {
 		return "", fmt.Errorf("恢复前备份当前数据失败，未做任何改动：%w", err)
 	}
 	if err := l.store.RestoreFrom(ctx, src); err != nil {

@@ -249,4 +249,6 @@ type FileStore interface {
 	RestoreFrom(ctx context.Context, src string) error
 	// Check runs the full integrity and foreign-key checks and returns the problems found.
 	Check(ctx context.Context) ([]string, error)
+	// Path is the database file.
+	Path() string
 }

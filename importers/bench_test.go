@@ -127,7 +127,6 @@ func benchmarkImport(b *testing.B, n int) {
 	for b.Loop() {
 		b.StopTimer()
 		l, _ := apptest.Ledger(b, 0)
-		backups := b.TempDir()
 		b.StartTimer()
 		tbl, err := importers.Load(path, "", importers.DefaultLimits())
 		if err != nil {
@@ -137,7 +136,7 @@ func benchmarkImport(b *testing.B, n int) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		rep, err := l.CommitImport(ctx, f, nil, app.ImportOptions{BackupDir: backups})
+		rep, err := l.CommitImport(ctx, f, nil, app.ImportOptions{})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -155,7 +154,6 @@ func BenchmarkUndo50k(b *testing.B) {
 	for b.Loop() {
 		b.StopTimer()
 		l, _ := apptest.Ledger(b, 0)
-		backups := b.TempDir()
 		tbl, err := importers.Load(path, "", importers.DefaultLimits())
 		if err != nil {
 			b.Fatal(err)
@@ -164,12 +162,12 @@ func BenchmarkUndo50k(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		rep, err := l.CommitImport(ctx, f, nil, app.ImportOptions{BackupDir: backups})
+		rep, err := l.CommitImport(ctx, f, nil, app.ImportOptions{})
 		if err != nil {
 			b.Fatal(err)
 		}
 		b.StartTimer()
-		u, err := l.UndoImport(ctx, rep.Batch, backups)
+		u, err := l.UndoImport(ctx, rep.Batch)
 		if err != nil || len(u.Kept) != 0 {
 			b.Fatalf("undo: %+v, %v", u, err)
 		}

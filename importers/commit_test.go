@@ -147,8 +147,7 @@ func TestImportPreviewCommitUndo(t *testing.T) {
 		t.Fatalf("preview wrote to the ledger: %s", d)
 	}
 
-	backups := t.TempDir()
-	got, err := l.CommitImport(ctx, f, nil, app.ImportOptions{BackupDir: backups})
+	got, err := l.CommitImport(ctx, f, nil, app.ImportOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -178,7 +177,7 @@ func TestImportPreviewCommitUndo(t *testing.T) {
 		t.Errorf("second preview: %s", got)
 	}
 
-	u, err := l.UndoImport(ctx, got.Batch, backups)
+	u, err := l.UndoImport(ctx, got.Batch)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -188,7 +187,7 @@ func TestImportPreviewCommitUndo(t *testing.T) {
 	if d := diffDumps(before, dump(t, path)); d != "" {
 		t.Errorf("undo did not restore the ledger: %s", d)
 	}
-	if _, err := l.UndoImport(ctx, got.Batch, backups); err == nil || !strings.Contains(err.Error(), "已于") {
+	if _, err := l.UndoImport(ctx, got.Batch); err == nil || !strings.Contains(err.Error(), "已于") {
 		t.Errorf("second undo: %v", err)
 	}
 }
@@ -209,8 +208,7 @@ func TestUndoKeepsRecordsEditedSince(t *testing.T) {
 		t.Fatal(err)
 	}
 	before := dump(t, path)
-	backups := t.TempDir()
-	rep, err := l.CommitImport(ctx, readFile(t, "projects_gbk.csv"), nil, app.ImportOptions{BackupDir: backups})
+	rep, err := l.CommitImport(ctx, readFile(t, "projects_gbk.csv"), nil, app.ImportOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -230,7 +228,7 @@ func TestUndoKeepsRecordsEditedSince(t *testing.T) {
 	if err := l.UpdateProject(ctx, &edited); err != nil {
 		t.Fatal(err)
 	}
-	u, err := l.UndoImport(ctx, rep.Batch, backups)
+	u, err := l.UndoImport(ctx, rep.Batch)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -99,7 +99,7 @@ func TestBackupAndRestore(t *testing.T) {
 	for _, tc := range refused {
 		t.Run("refuses "+tc.name, func(t *testing.T) {
 			src := tc.src(t)
-			_, err := l.RestoreFrom(ctx, src, filepath.Join(dir, "safety-refused"))
+			_, err := l.RestoreFrom(ctx, src)
 			if err == nil {
 				t.Fatal("RestoreFrom succeeded")
 			}
@@ -116,7 +116,7 @@ func TestBackupAndRestore(t *testing.T) {
 	}
 
 	t.Run("restores the backup", func(t *testing.T) {
-		safety, err := l.RestoreFrom(ctx, backup, filepath.Join(dir, "safety"))
+		safety, err := l.RestoreFrom(ctx, backup)
 		must(t, err)
 		if got := dump(t, s.db); got != atBackup {
 			t.Errorf("after RestoreFrom the database is not the backup:\n--- backup\n%.2000s\n--- now\n%.2000s", atBackup, got)

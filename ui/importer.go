@@ -24,7 +24,6 @@ type importScreen struct {
 	win       fyne.Window
 	ledger    *app.Ledger
 	run       runner
-	backupDir string
 
 	path      *widget.Entry
 	choose    *widget.Button
@@ -83,8 +82,8 @@ var previewColumns = []struct {
 	}},
 }
 
-func newImportScreen(win fyne.Window, l *app.Ledger, run runner, backupDir string) *importScreen {
-	s := &importScreen{win: win, ledger: l, run: run, backupDir: backupDir, choices: map[int]app.ImportAction{}, selected: -1}
+func newImportScreen(win fyne.Window, l *app.Ledger, run runner) *importScreen {
+	s := &importScreen{win: win, ledger: l, run: run, choices: map[int]app.ImportAction{}, selected: -1}
 	s.path = widget.NewEntry()
 	s.path.SetPlaceHolder("要导入的文件：.xlsx、.xls、.csv 或 .vcf")
 	s.path.OnSubmitted = func(string) { s.onOpen() }
@@ -524,7 +523,7 @@ func (s *importScreen) onCommit() {
 			var f *app.ImportFile
 			f, err = tbl.ImportFile()
 			if err == nil {
-				rep, err = s.ledger.CommitImport(ctx, f, choices, app.ImportOptions{BackupDir: s.backupDir,
+				rep, err = s.ledger.CommitImport(ctx, f, choices, app.ImportOptions{
 					Progress: func(done, total int) {
 						if total > 0 {
 							fyne.Do(func() { s.progress.SetValue(float64(done) / float64(total)) })
@@ -557,7 +556,7 @@ func (s *importScreen) onUndo() {
 	batch := s.batchIDs[i]
 	ctx := s.busy("正在撤销导入……")
 	s.run(func() {
-		u, err := s.ledger.UndoImport(ctx, batch, s.backupDir)
+		u, err := s.ledger.UndoImport(ctx, batch)
 		fyne.Do(func() {
 			if err != nil {
 				s.status.SetText("撤销失败：" + err.Error())

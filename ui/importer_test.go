@@ -21,7 +21,7 @@ func TestImportScreen(t *testing.T) {
 	a := test.NewTempApp(t)
 	w := a.NewWindow("导入")
 	defer w.Close()
-	s := newImportScreen(w, l, syncRun, t.TempDir())
+	s := newImportScreen(w, l, syncRun)
 	w.SetContent(s.content())
 
 	s.path.SetText("../importers/testdata/projects_messy.xlsx")
@@ -88,7 +88,7 @@ func TestImportScreen(t *testing.T) {
 	}
 
 	// Later, on a screen opened afresh (the app restarted), the batch is still there to undo.
-	later := newImportScreen(w, l, syncRun, t.TempDir())
+	later := newImportScreen(w, l, syncRun)
 	w.SetContent(later.content())
 	if len(later.batches.Options) != 1 || later.batches.Selected != s.batches.Selected {
 		t.Fatalf("batches on a new screen: %q", later.batches.Options)

@@ -40,11 +40,11 @@ type projectsHarness struct {
 
 func openProjects(t *testing.T, size int) (*app.Ledger, *projectsHarness) {
 	t.Helper()
-	l, path := apptest.Ledger(t, size)
+	l, _ := apptest.Ledger(t, size)
 	a := test.NewTempApp(t)
 	h := &projectsHarness{win: a.NewWindow("项目")}
 	t.Cleanup(h.win.Close)
-	env := listEnv{win: h.win, ledger: l, run: syncRun, backupDir: backupDirOf(Options{DBPath: path}),
+	env := listEnv{win: h.win, ledger: l, run: syncRun,
 		open: func(kind app.EntityKind, id string) { h.opened = append(h.opened, string(kind)+":"+id) }}
 	h.s = newProjectsScreen(env)
 	h.s.list.changes.delay = 0
@@ -451,12 +451,12 @@ func TestEveryListLoads(t *testing.T) {
 // TestTaskListAssigns assigns a task in bulk through SaveTask: its row changes after the
 // ledger's change notice, and a double tap opens it.
 func TestTaskListAssigns(t *testing.T) {
-	l, path := apptest.Ledger(t, 1000)
+	l, _ := apptest.Ledger(t, 1000)
 	a := test.NewTempApp(t)
 	win := a.NewWindow("任务")
 	t.Cleanup(win.Close)
 	var opened []string
-	s := newTasksScreen(listEnv{win: win, ledger: l, run: syncRun, backupDir: backupDirOf(Options{DBPath: path}),
+	s := newTasksScreen(listEnv{win: win, ledger: l, run: syncRun,
 		open: func(kind app.EntityKind, id string) { opened = append(opened, string(kind)+":"+id) }})
 	s.list.changes.delay = 0
 	win.SetContent(s.content())

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -26,14 +25,12 @@ import (
 )
 
 // listEnv is what every list screen is given: the window for dialogs, the ledger, the
-// runner, the folder where bulk operations put the backup they take first, and the way to
-// open a record's detail page.
+// runner and the way to open a record's detail page.
 type listEnv struct {
-	win       fyne.Window
-	ledger    *app.Ledger
-	run       runner
-	backupDir string
-	open      func(kind app.EntityKind, id string)
+	win    fyne.Window
+	ledger *app.Ledger
+	run    runner
+	open   func(kind app.EntityKind, id string)
 	// changeDelay is how long a list waits after a change notification before reloading
 	// (Options.ChangeDelay); zero reloads at once.
 	changeDelay time.Duration
@@ -556,14 +553,9 @@ func (lv *listView[T]) bulk(verb, backupReason string, rows []T, do func(ctx con
 	})
 }
 
-// backup copies the database before a bulk change into the backup folder (beside the
-// database when none is set).
+// backup copies the database into the backup folder before a bulk change.
 func (lv *listView[T]) backup(ctx context.Context, reason string) error {
-	dir := lv.env.backupDir
-	if dir == "" {
-		return nil
-	}
-	if err := lv.env.ledger.Store().Backup(ctx, lv.env.ledger.BackupName(dir, reason)); err != nil {
+	if _, err := lv.env.ledger.BackupBefore(ctx, reason); err != nil {
 		return fmt.Errorf("操作前备份数据失败，未做任何改动：%w", err)
 	}
 	return nil
@@ -989,18 +981,6 @@ func (l *flowLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 		lineH = max(lineH, ms.Height)
 	}
 	return fyne.NewSize(widest, h+lineH)
-}
-
-// backupDirOf is the folder bulk operations back up into: the configured one, else a
-// "backups" folder beside the database.
-func backupDirOf(opt Options) string {
-	if opt.BackupDir != "" {
-		return opt.BackupDir
-	}
-	if opt.DBPath == "" {
-		return ""
-	}
-	return filepath.Join(filepath.Dir(opt.DBPath), "backups")
 }
 
 // assignAction adds a bulk action that asks for one name (跟进人, 联系人, 负责人) and saves

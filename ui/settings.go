@@ -49,7 +49,7 @@ func newSettingsScreen(win fyne.Window, l *app.Ledger, run runner, opt Options) 
 
 func (sc *settingsScreen) content() fyne.CanvasObject {
 	sc.load()
-	info := widget.NewLabel("数据库：" + sc.opt.DBPath + "\n备份目录：" + sc.opt.BackupDir)
+	info := widget.NewLabel("数据库：" + sc.opt.DBPath + "\n备份目录：" + sc.ledger.DefaultBackupDir())
 	info.Wrapping = fyne.TextWrapWord
 	return container.NewBorder(nil, sc.bar(), nil, nil, container.NewVScroll(container.NewVBox(
 		widget.NewLabelWithStyle("填报与提醒", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
@@ -83,11 +83,10 @@ func (sc *settingsScreen) load() {
 func (sc *settingsScreen) onBackup() {
 	sc.backup.Disable()
 	sc.status.SetText("正在备份……")
-	dest := sc.ledger.BackupName(sc.opt.BackupDir, "手动")
 	sc.run(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
 		defer cancel()
-		err := sc.ledger.Store().Backup(ctx, dest)
+		dest, err := sc.ledger.BackupBefore(ctx, app.ReasonManual)
 		fyne.Do(func() {
 			sc.backup.Enable()
 			if err != nil {

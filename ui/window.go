@@ -19,8 +19,7 @@ import (
 
 // Options are the window's settings from the command line.
 type Options struct {
-	DBPath    string
-	BackupDir string
+	DBPath string
 	// StartScreen is the title of the screen shown first (the 工作台 when empty or unknown).
 	StartScreen string
 	// ChangeDelay is how long screens wait after a change before re-reading, so that a burst
@@ -92,14 +91,14 @@ func newMainWindow(a fyne.App, l *app.Ledger, opt Options, run runner) *mainWind
 	m.home = newHomeScreen(l, run, m.openRecord)
 	m.board = newBoardScreen(m.win, l, run, m.openRecord)
 	m.home.changes.delay, m.board.changes.delay = opt.ChangeDelay, opt.ChangeDelay
-	lists := listEnv{win: m.win, ledger: l, run: run, backupDir: backupDirOf(opt), open: m.openRecord, changeDelay: opt.ChangeDelay}
+	lists := listEnv{win: m.win, ledger: l, run: run, open: m.openRecord, changeDelay: opt.ChangeDelay}
 	m.list = newProjectsScreen(lists)
 	m.enterprises, m.people, m.chambers = newEnterprisesScreen(lists), newPeopleScreen(lists), newChambersScreen(lists)
 	m.funds, m.activities, m.tasks = newFundsScreen(lists), newActivitiesScreen(lists), newTasksScreen(lists)
 	m.recycle = newRecycleScreen(l, run)
 	m.recycle.changes.delay = opt.ChangeDelay
 	m.settings = newSettingsScreen(m.win, l, run, opt)
-	m.importer = newImportScreen(m.win, l, run, opt.BackupDir)
+	m.importer = newImportScreen(m.win, l, run)
 	m.returns = newReturnsScreen(m.win, l, run)
 	m.screens = m.navigation()
 	m.built = make([]fyne.CanvasObject, len(m.screens))

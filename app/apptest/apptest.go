@@ -27,6 +27,12 @@ func Now() time.Time {
 // records (none for 0). The store closes when the test ends. It returns the database path too.
 func Ledger(t testing.TB, demoSize int) (*app.Ledger, string) {
 	t.Helper()
+	return LedgerWithClock(t, demoSize, Now)
+}
+
+// LedgerWithClock is Ledger with the clock now, for tests that move time on.
+func LedgerWithClock(t testing.TB, demoSize int, now func() time.Time) (*app.Ledger, string) {
+	t.Helper()
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "ganzhao.db")
 	s, err := store.Open(ctx, path)
@@ -41,7 +47,7 @@ func Ledger(t testing.TB, demoSize int) (*app.Ledger, string) {
 	if _, err := s.ApplyReference(ctx, sets); err != nil {
 		t.Fatal(err)
 	}
-	l, err := app.NewLedger(ctx, s, Now)
+	l, err := app.NewLedger(ctx, s, now)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -22,7 +22,6 @@ import (
 type Env struct {
 	Ledger        *app.Ledger
 	DBPath        string
-	BackupDir     string
 	SchemaVersion int
 	Out           io.Writer
 }
@@ -351,7 +350,7 @@ func restore(ctx context.Context, env Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	safety, err := env.Ledger.RestoreFrom(ctx, path, env.BackupDir)
+	safety, err := env.Ledger.RestoreFrom(ctx, path)
 	if err != nil {
 		return err
 	}

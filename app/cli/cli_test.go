@@ -20,7 +20,7 @@ func openEnv(t *testing.T, _ string) (Env, *bytes.Buffer) {
 	t.Helper()
 	l, path := apptest.Ledger(t, 0)
 	out := &bytes.Buffer{}
-	return Env{Ledger: l, DBPath: path, BackupDir: filepath.Join(filepath.Dir(path), "backups"), SchemaVersion: store.SchemaVersion(), Out: out}, out
+	return Env{Ledger: l, DBPath: path, SchemaVersion: store.SchemaVersion(), Out: out}, out
 }
 
 func run(t *testing.T, env Env, out *bytes.Buffer, verb string, args ...string) string {

@@ -51,7 +51,7 @@ func importFile(ctx context.Context, env Env, args []string) error {
 		}
 		rep = plan.Report
 	} else {
-		rep, err = env.Ledger.CommitImport(ctx, f, nil, app.ImportOptions{BackupDir: env.BackupDir})
+		rep, err = env.Ledger.CommitImport(ctx, f, nil, app.ImportOptions{})
 		if err != nil {
 			return err
 		}
@@ -118,7 +118,7 @@ func undoImport(ctx context.Context, env Env, args []string) error {
 	if len(pos) != 1 {
 		return UsageError{"undo-import 需要一个导入批次编号\n" + Usage}
 	}
-	u, err := env.Ledger.UndoImport(ctx, pos[0], env.BackupDir)
+	u, err := env.Ledger.UndoImport(ctx, pos[0])
 	if err != nil {
 		return err
 	}

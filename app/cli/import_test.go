@@ -63,7 +63,7 @@ func TestImportVerb(t *testing.T) {
 	if len(people) != 1 || strings.Join(people[0].Phones, ",") != "0755-86123456,13800138000,13900139000" || people[0].Title != "法定代表人" || people[0].EnterpriseID == "" {
 		t.Errorf("legal representative: %+v", people)
 	}
-	backups, _ := os.ReadDir(env.BackupDir)
+	backups, _ := os.ReadDir(env.Ledger.DefaultBackupDir())
 	if len(backups) != 1 || !strings.Contains(backups[0].Name(), "导入前") {
 		t.Errorf("backups: %v", backups)
 	}
