@@ -122,7 +122,7 @@ func TestRetentionOnSimulatedCalendar(t *testing.T) {
 			},
 		},
 		{
-			name: "weekdays only for five weeks",
+			name:   "weekdays only for five weeks",
 			events: days(date(2025, time.March, 3), date(2025, time.April, 4), 9, ReasonDaily, func(i int) bool { return i%7 < 5 }),
 			// Monday 3 March to Friday 4 April: the last 7 weekdays; the Fridays of ISO weeks
 			// 12 and 11 (weeks 14 and 13 are covered by the daily ones); the months by 4 April

@@ -21,9 +21,9 @@ import (
 // the action of any row, then commit the whole file as one batch (after a backup) that can
 // be undone. Reading, previewing and committing run off the UI goroutine.
 type importScreen struct {
-	win       fyne.Window
-	ledger    *app.Ledger
-	run       runner
+	win    fyne.Window
+	ledger *app.Ledger
+	run    runner
 
 	path      *widget.Entry
 	choose    *widget.Button
