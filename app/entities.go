@@ -75,8 +75,10 @@ type Person struct {
 	ServicePlace   string          `json:"service_place"` // 服役驻地
 	Memberships    []Membership    `json:"memberships"`
 	Dates          []ImportantDate `json:"important_dates"`
-	CadenceDays    int             `json:"cadence_days"` // contact at least every N days; 0 = no cadence
-	Keeper         string          `json:"keeper"`       // who in the team keeps the relationship
+	CadenceDays    int             `json:"cadence_days"`   // contact at least every N days; 0 = the tier's cadence
+	Tier           Tier            `json:"tier"`           // A/B/C: how closely to keep in touch
+	ResidenceCity  string          `json:"residence_city"` // 常住城市
+	Keeper         string          `json:"keeper"`         // who in the team keeps the relationship
 	Notes          string          `json:"notes"`
 }
 
@@ -223,6 +225,10 @@ type Settings struct {
 	StaleDays map[Stage]int `json:"stale_days"`
 	// BackupDir is the folder backups go to; "" is the default, "backups" beside the database.
 	BackupDir string `json:"backup_dir,omitempty"`
+	// TierCadence is the contact cadence in days of each tier (A 30, B 60, C 90 by default).
+	TierCadence map[Tier]int `json:"tier_cadence,omitempty"`
+	// UpcomingDays is how many days ahead the 工作台 shows important dates (15 by default).
+	UpcomingDays int `json:"upcoming_days,omitempty"`
 }
 
 // DefaultStaleDays are the thresholds of one city platform: 储备 45, 在谈 30, 签约 20 days.

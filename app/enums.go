@@ -220,12 +220,15 @@ const (
 	KindFund           EntityKind = "fund"
 	KindFundInvestment EntityKind = "fund_investment"
 	KindArrival        EntityKind = "arrival"
+	KindRelationship   EntityKind = "relationship"
+	// KindReminder is a reminder of the 工作台 put off or dismissed: announced, not a record.
+	KindReminder EntityKind = "reminder"
 	// KindSettings is the settings, audited and announced like a record.
 	KindSettings EntityKind = "settings"
 )
 
 // EntityKinds lists every kind that can be deleted to and restored from the recycle bin.
-var EntityKinds = []EntityKind{KindEnterprise, KindPerson, KindChamber, KindProject, KindTask, KindActivity, KindFund, KindFundInvestment, KindArrival}
+var EntityKinds = []EntityKind{KindEnterprise, KindPerson, KindChamber, KindProject, KindTask, KindActivity, KindFund, KindFundInvestment, KindArrival, KindRelationship}
 
 // Label returns the Chinese name of the kind.
 func (k EntityKind) Label() string {
@@ -248,6 +251,8 @@ func (k EntityKind) Label() string {
 		return "基金投资"
 	case KindArrival:
 		return "到位资金"
+	case KindRelationship:
+		return "人物关系"
 	}
 	return string(k)
 }

@@ -129,6 +129,8 @@ func kindOf(rec any) EntityKind {
 		return KindFundInvestment
 	case *Arrival:
 		return KindArrival
+	case *Relationship:
+		return KindRelationship
 	}
 	return "" // a record no screen lists (a return template): nothing to announce
 }
@@ -332,6 +334,14 @@ func (l *Ledger) SaveSettings(ctx context.Context, s Settings) error {
 		if days < 0 || days > 3650 {
 			return &ValidationError{Entity: "设置", Problems: []FieldError{{"stale_days", fmt.Sprintf("“%s”停滞天数应在0到3650之间", st)}}}
 		}
+	}
+	for t, days := range s.TierCadence {
+		if !t.Valid() || t == TierNone || days < 0 || days > 3650 {
+			return &ValidationError{Entity: "设置", Problems: []FieldError{{"tier_cadence", fmt.Sprintf("%s级联系周期应在0到3650天之间", t)}}}
+		}
+	}
+	if s.UpcomingDays < 0 || s.UpcomingDays > 366 {
+		return &ValidationError{Entity: "设置", Problems: []FieldError{{"upcoming_days", "重要日期提前天数应在1到366之间"}}}
 	}
 	if err := l.store.SaveSettings(ctx, s, l.User(), l.stampTime(time.Time{})); err != nil {
 		return err

@@ -206,9 +206,15 @@ type ReminderStore interface {
 	// ProjectProgress reads the progress facts of the live projects in the given stages; live
 	// activities and tasks done after upTo are not counted.
 	ProjectProgress(ctx context.Context, stages []Stage, upTo Date) ([]ProjectProgress, error)
-	// PersonContacts reads the live people with a contact cadence and the date of their
+	// PersonContacts reads the live people with a cadence of their own or a tier, and the date of their
 	// latest live activity on or before upTo.
 	PersonContacts(ctx context.Context, upTo Date) ([]PersonContact, error)
+	// PeopleDates reads the live people with important dates.
+	PeopleDates(ctx context.Context) ([]PersonDates, error)
+	// Snoozes reads the reminders put off until after a day, by key.
+	Snoozes(ctx context.Context, after Date) (map[string]Snooze, error)
+	// SaveSnooze puts a reminder off, replacing an earlier snooze of the same key.
+	SaveSnooze(ctx context.Context, s Snooze) error
 }
 
 // PipelineStore reads the pipeline board.
@@ -237,6 +243,7 @@ type Store interface {
 	PipelineStore
 	ListStore
 	ViewStore
+	RelationshipStore
 }
 
 // FileStore backs up, restores and checks the database file.

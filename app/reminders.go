@@ -3,7 +3,10 @@ package app
 import (
 	"cmp"
 	"context"
+	"fmt"
 	"slices"
+	"strings"
+	"time"
 )
 
 // The 工作台's reminders: overdue tasks, projects without progress for too long, and people due
@@ -113,8 +116,16 @@ type PersonContact struct {
 	ID          string
 	Name        string
 	Keeper      string
+	Tier        Tier
 	CadenceDays int  // contact at least every N days; 0 = no cadence
 	LastContact Date // the latest activity linked to the person up to today; zero = never
+}
+
+// WithTierCadence gives the people without a cadence of their own their tier's, in place.
+func WithTierCadence(ps []PersonContact, tiers map[Tier]int) {
+	for i := range ps {
+		ps[i].CadenceDays = Cadence(ps[i].CadenceDays, ps[i].Tier, tiers)
+	}
 }
 
 // DueContact is a person due for contact.
@@ -129,10 +140,8 @@ func (d DueContact) Never() bool { return d.LastContact.IsZero() }
 // ContactDue reports whether a person with a cadence is due for contact today: never
 // contacted, or contacted cadence days ago or longer.
 func ContactDue(p PersonContact, today Date) bool {
-	if p.CadenceDays <= 0 {
-		return false
-	}
-	return p.LastContact.IsZero() || today.DaysSince(p.LastContact) >= p.CadenceDays
+	st := ContactStatusOf(p.CadenceDays, p.LastContact, today).State
+	return st == ContactLate || st == ContactNever
 }
 
 // DueContacts returns the people due for contact: those contacted before, the longest past
@@ -171,6 +180,44 @@ type Reminders struct {
 	Tasks    []OverdueTask
 	Stale    []StaleProject
 	Contacts []DueContact
+	Dates    []UpcomingDate
+	// DateDays is how many days ahead Dates looks.
+	DateDays int
+	// Snoozed is how many reminders are hidden because they were put off or dismissed.
+	Snoozed int
+}
+
+// Empty reports whether there is nothing to remind of.
+func (r Reminders) Empty() bool {
+	return len(r.Tasks)+len(r.Stale)+len(r.Contacts)+len(r.Dates) == 0
+}
+
+// Summary is the one line a desktop notification says: "3 项逾期任务，2 位快要失联……"; "" when
+// there is nothing to remind of.
+func (r Reminders) Summary() string {
+	var parts []string
+	for _, p := range []struct {
+		n    int
+		text string
+	}{{len(r.Tasks), "%d 项逾期任务"}, {len(r.Stale), "%d 个项目久无进展"}, {len(r.Contacts), "%d 位快要失联"}, {len(r.Dates), "%d 个重要日期临近"}} {
+		if p.n > 0 {
+			parts = append(parts, fmt.Sprintf(p.text, p.n))
+		}
+	}
+	return strings.Join(parts, "，")
+}
+
+// unsnoozed keeps the items whose reminder is not put off, counting the others in hidden.
+func unsnoozed[T any](items []T, key func(T) string, snoozed map[string]Snooze, hidden *int) []T {
+	var out []T
+	for _, it := range items {
+		if _, ok := snoozed[key(it)]; ok {
+			*hidden++
+			continue
+		}
+		out = append(out, it)
+	}
+	return out
 }
 
 // Reminders computes the 工作台's reminders as of today.
@@ -180,12 +227,16 @@ func (l *Ledger) Reminders(ctx context.Context) (Reminders, error) {
 	if err != nil {
 		return Reminders{}, err
 	}
-	r := Reminders{Today: today, User: CleanText(st.UserName)}
+	r := Reminders{Today: today, User: CleanText(st.UserName), DateDays: UpcomingDaysOf(st)}
+	snoozed, err := l.store.Snoozes(ctx, today)
+	if err != nil {
+		return r, err
+	}
 	tasks, err := l.store.OpenTasksDueBefore(ctx, today, r.User)
 	if err != nil {
 		return r, err
 	}
-	r.Tasks = OverdueTasks(tasks, r.User, today)
+	r.Tasks = unsnoozed(OverdueTasks(tasks, r.User, today), func(t OverdueTask) string { return TaskReminderKey(t.ID) }, snoozed, &r.Snoozed)
 
 	limits := StaleLimits(st)
 	var stages []Stage
@@ -199,13 +250,59 @@ func (l *Ledger) Reminders(ctx context.Context) (Reminders, error) {
 		if err != nil {
 			return r, err
 		}
-		r.Stale = StaleProjects(ps, limits, today)
+		r.Stale = unsnoozed(StaleProjects(ps, limits, today), func(p StaleProject) string { return ProjectReminderKey(p.ID) }, snoozed, &r.Snoozed)
 	}
 
 	people, err := l.store.PersonContacts(ctx, today)
 	if err != nil {
 		return r, err
 	}
-	r.Contacts = DueContacts(people, today)
+	WithTierCadence(people, TierCadences(st))
+	r.Contacts = unsnoozed(DueContacts(people, today), func(c DueContact) string { return ContactReminderKey(c.ID) }, snoozed, &r.Snoozed)
+
+	dated, err := l.store.PeopleDates(ctx)
+	if err != nil {
+		return r, err
+	}
+	r.Dates = unsnoozed(UpcomingDates(dated, today, r.DateDays), UpcomingDate.Key, snoozed, &r.Snoozed)
 	return r, nil
+}
+
+// SnoozeReminder puts a reminder off for days days (稍后提醒): it comes back on that day.
+func (l *Ledger) SnoozeReminder(ctx context.Context, key string, days int) error {
+	if days < 1 || days > 366 {
+		return fmt.Errorf("稍后提醒的天数应在1到366之间，不能是%d", days)
+	}
+	return l.saveSnooze(ctx, Snooze{Key: key, Until: l.Today().AddDays(days), Action: SnoozeLater})
+}
+
+// DismissDate marks an upcoming important date as taken care of: it is not shown again until
+// its next occurrence, a year on.
+func (l *Ledger) DismissDate(ctx context.Context, u UpcomingDate) error {
+	return l.saveSnooze(ctx, Snooze{Key: u.Key(), Until: u.On.AddDays(1), Action: SnoozeDone})
+}
+
+func (l *Ledger) saveSnooze(ctx context.Context, s Snooze) error {
+	if s.Key == "" {
+		return fmt.Errorf("提醒没有名称，无法暂缓")
+	}
+	s.UpdatedAt, s.UpdatedBy = l.stampTime(time.Time{}), l.User()
+	if err := l.store.SaveSnooze(ctx, s); err != nil {
+		return err
+	}
+	l.notify(Change{Kind: KindReminder})
+	return nil
+}
+
+// CompleteTask marks an open task done today.
+func (l *Ledger) CompleteTask(ctx context.Context, id string) error {
+	t, err := l.store.Task(ctx, id)
+	if err != nil {
+		return err
+	}
+	if t.Done {
+		return nil
+	}
+	t.Done, t.DoneOn = true, l.Today()
+	return l.SaveTask(ctx, &t)
 }

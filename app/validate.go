@@ -92,7 +92,7 @@ func ValidateEnterprise(e Enterprise) error {
 // phones and ties go.
 func NormalizePerson(p *Person) {
 	p.Name = CleanText(p.Name)
-	for _, s := range []*string{&p.Title, &p.NativeProvince, &p.NativeCity, &p.NativeCounty, &p.AlmaMater, &p.ServicePlace, &p.Keeper} {
+	for _, s := range []*string{&p.Title, &p.NativeProvince, &p.NativeCity, &p.NativeCounty, &p.AlmaMater, &p.ServicePlace, &p.Keeper, &p.ResidenceCity} {
 		*s = CleanText(*s)
 	}
 	// IDs and addresses are ASCII: full-width letters and digits typed through an IME become plain.
@@ -169,6 +169,9 @@ func ValidatePerson(p Person) error {
 		if !t.Valid() {
 			pr.add("ties", fmt.Sprintf("“%s”不是三友类型（乡友、校友、战友）", t))
 		}
+	}
+	if !p.Tier.Valid() {
+		pr.add("tier", fmt.Sprintf("联系等级应为A、B、C或不填，不能是“%s”", p.Tier))
 	}
 	if p.CadenceDays < 0 || p.CadenceDays > 3650 {
 		pr.add("cadence_days", "联系周期应在0到3650天之间")

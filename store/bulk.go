@@ -58,7 +58,7 @@ func insertDataset(ctx context.Context, tx *sql.Tx, d app.Dataset, who string, a
 			if err != nil {
 				return err
 			}
-			b.exec(`INSERT INTO people (`+personColumns+`) VALUES (`+placeholders(20)+`)`, append(args, metaArgs(p.Meta)...)...)
+			b.exec(`INSERT INTO people (`+personColumns+`) VALUES (`+placeholders(len(args)+5)+`)`, append(args, metaArgs(p.Meta)...)...)
 			for i, ph := range p.Phones {
 				b.exec(`INSERT INTO person_phones (person_id, phone, position) VALUES (?, ?, ?)`, p.ID, ph, i)
 			}

@@ -11,7 +11,7 @@ import (
 )
 
 const personColumns = `name, wechat, email, enterprise_id, title, native_province, native_city, native_county, ties,
-	alma_mater, service_place, important_dates, cadence_days, keeper, notes, ` + metaColumns
+	alma_mater, service_place, important_dates, cadence_days, keeper, notes, tier, residence_city, ` + metaColumns
 
 func personArgs(p app.Person) ([]any, error) {
 	dates := p.Dates
@@ -23,22 +23,22 @@ func personArgs(p app.Person) ([]any, error) {
 		return nil, err
 	}
 	return []any{p.Name, p.WeChat, p.Email, nullID(p.EnterpriseID), p.Title, p.NativeProvince, p.NativeCity, p.NativeCounty,
-		joinTies(p.Ties), p.AlmaMater, p.ServicePlace, string(b), p.CadenceDays, p.Keeper, p.Notes}, nil
+		joinTies(p.Ties), p.AlmaMater, p.ServicePlace, string(b), p.CadenceDays, p.Keeper, p.Notes, string(p.Tier), p.ResidenceCity}, nil
 }
 
 func scanPerson(row interface{ Scan(...any) error }) (app.Person, error) {
 	var p app.Person
 	var enterprise sql.NullString
-	var ties, dates string
+	var ties, dates, tier string
 	var m meta
 	dest := append([]any{&p.Name, &p.WeChat, &p.Email, &enterprise, &p.Title, &p.NativeProvince, &p.NativeCity, &p.NativeCounty,
-		&ties, &p.AlmaMater, &p.ServicePlace, &dates, &p.CadenceDays, &p.Keeper, &p.Notes}, m.dest()...)
+		&ties, &p.AlmaMater, &p.ServicePlace, &dates, &p.CadenceDays, &p.Keeper, &p.Notes, &tier, &p.ResidenceCity}, m.dest()...)
 	if err := row.Scan(dest...); err != nil {
 		return p, err
 	}
 	var sc scanner
 	p.Meta = m.meta(&sc)
-	p.EnterpriseID, p.Ties = enterprise.String, splitTies(ties)
+	p.EnterpriseID, p.Ties, p.Tier = enterprise.String, splitTies(ties), app.Tier(tier)
 	if err := json.Unmarshal([]byte(dates), &p.Dates); err != nil && sc.err == nil {
 		sc.err = fmt.Errorf("人物 %s 的重要日期无法读取：%w", p.ID, err)
 	}
@@ -115,7 +115,7 @@ func updatePerson(ctx context.Context, tx *sql.Tx, p app.Person, read time.Time)
 		args = append(args, stamp(p.UpdatedAt), p.UpdatedBy, p.ID)
 		_, err = tx.ExecContext(ctx, `UPDATE people SET name = ?, wechat = ?, email = ?, enterprise_id = ?, title = ?,
 			native_province = ?, native_city = ?, native_county = ?, ties = ?, alma_mater = ?, service_place = ?,
-			important_dates = ?, cadence_days = ?, keeper = ?, notes = ?, updated_at = ?, updated_by = ? WHERE id = ?`, args...)
+			important_dates = ?, cadence_days = ?, keeper = ?, notes = ?, tier = ?, residence_city = ?, updated_at = ?, updated_by = ? WHERE id = ?`, args...)
 		if err != nil {
 			return writeErr("保存人物“"+p.Name+"”", err)
 		}

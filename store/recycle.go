@@ -22,6 +22,7 @@ var recycled = map[app.EntityKind]struct{ table, name string }{
 	app.KindFund:           {"funds", "name"},
 	app.KindFundInvestment: {"fund_investments", "on_date || ' ' || amount"},
 	app.KindArrival:        {"arrivals", "month || ' ' || source || ' ' || amount"},
+	app.KindRelationship:   {"relationships", "(SELECT name FROM people WHERE id = from_id) || ' ' || kind || ' ' || (SELECT name FROM people WHERE id = to_id)"},
 }
 
 // SoftDelete moves a record to the recycle bin. Its rows of links (activity links,

@@ -94,14 +94,14 @@ func (s *Store) ProjectProgress(ctx context.Context, stages []app.Stage, upTo ap
 	return out, nil
 }
 
-// PersonContacts reads the live people with a contact cadence, with the date of their latest
+// PersonContacts reads the live people with a contact cadence of their own or a tier, with the date of their latest
 // live activity on or before upTo (none for a person never contacted), in no particular order.
 func (s *Store) PersonContacts(ctx context.Context, upTo app.Date) ([]app.PersonContact, error) {
 	rows, err := s.db.QueryContext(ctx, `
-		SELECT p.id, p.name, p.keeper, p.cadence_days, c.last
+		SELECT p.id, p.name, p.keeper, p.tier, p.cadence_days, c.last
 		FROM people p
 		LEFT JOIN (`+lastContactQuery+`) c ON c.person_id = p.id
-		WHERE p.deleted_at IS NULL AND p.cadence_days > 0`, upTo.String())
+		WHERE p.deleted_at IS NULL AND (p.cadence_days > 0 OR p.tier <> '')`, upTo.String())
 	if err != nil {
 		return nil, fmt.Errorf("读取联系节奏：%w", err)
 	}
@@ -110,11 +110,12 @@ func (s *Store) PersonContacts(ctx context.Context, upTo app.Date) ([]app.Person
 	for rows.Next() {
 		var p app.PersonContact
 		var last sql.NullString
-		if err := rows.Scan(&p.ID, &p.Name, &p.Keeper, &p.CadenceDays, &last); err != nil {
+		var tier string
+		if err := rows.Scan(&p.ID, &p.Name, &p.Keeper, &tier, &p.CadenceDays, &last); err != nil {
 			return nil, fmt.Errorf("读取联系节奏：%w", err)
 		}
 		var sc scanner
-		if p.LastContact = sc.date(last); sc.err != nil {
+		if p.LastContact, p.Tier = sc.date(last), app.Tier(tier); sc.err != nil {
 			return nil, fmt.Errorf("读取联系节奏：%w", sc.err)
 		}
 		out = append(out, p)
