@@ -1,6 +1,7 @@
 package importers
 
 import (
+	"errors"
 	"os"
 	"strconv"
 	"strings"
@@ -179,5 +180,72 @@ func FuzzSheetXML(f *testing.F) {
 		if err == nil {
 			g.fillMerges()
 		}
+	})
+}
+
+// fuzzLimits keep one fuzz input cheap: the readers refuse what is larger, as they refuse a
+// real file over DefaultLimits.
+func fuzzLimits() Limits {
+	return Limits{MaxFileBytes: 1 << 20, MaxUnzippedBytes: 8 << 20, MaxRatio: 100, MaxRows: 2000, MaxCols: 64}
+}
+
+// FuzzOpen feeds whole files through the importer's front door, the way a user's file arrives:
+// written to disk, its format sniffed from its first bytes (xlsx, xls, vCard or CSV), every
+// sheet read and the table found. A damaged file must be refused with a *RefusedError, never
+// panic.
+func FuzzOpen(f *testing.F) {
+	for _, name := range []string{"testdata/projects_messy.xlsx", "testdata/company_list.xlsx", "testdata/contacts.vcf",
+		"testdata/projects_gbk.csv", "testdata/not_a_zip.xlsx", "testdata/projects_messy.xls"} {
+		if b, err := os.ReadFile(name); err == nil {
+			f.Add(b)
+		}
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		path := t.TempDir() + "/in"
+		if err := os.WriteFile(path, b, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		book, err := Open(path, fuzzLimits())
+		if err != nil {
+			var re *RefusedError
+			if !errors.As(err, &re) {
+				t.Fatalf("Open refused with %T %v, want a *RefusedError", err, err)
+			}
+			return
+		}
+		defer book.Close()
+		for _, s := range book.Sheets {
+			g, err := book.Grid(s.Name)
+			if err != nil {
+				continue
+			}
+			FindTable(book, g)
+		}
+	})
+}
+
+// FuzzVCard feeds the vCard reader damaged contacts: folded lines, quoted-printable values,
+// stray semicolons. It must never panic, and every card it reads fills one row of the header's
+// width.
+func FuzzVCard(f *testing.F) {
+	if b, err := os.ReadFile("testdata/contacts.vcf"); err == nil {
+		f.Add(b)
+	}
+	f.Add([]byte("BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:=E5=BC=A0=\r\n=E4=B8=89;;;\r\nTEL;CELL:138 0013 8000\r\nEND:VCARD\r\n"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		src, err := openVCard("x.vcf", b, fuzzLimits())
+		if err != nil {
+			return
+		}
+		g, err := src.grid("", fuzzLimits())
+		if err != nil {
+			return
+		}
+		for i, row := range g.Cells {
+			if len(row) != len(vcardHeaders) {
+				t.Fatalf("row %d has %d cells, want %d: %q", i, len(row), len(vcardHeaders), row)
+			}
+		}
+		g.fillMerges()
 	})
 }
