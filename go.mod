@@ -3,6 +3,7 @@ module ganzhao
 go 1.26.0
 
 require (
+	filippo.io/age v1.3.2
 	fyne.io/fyne/v2 v2.7.1
 	github.com/google/uuid v1.6.0
 	github.com/mozillazg/go-pinyin v0.21.0
@@ -10,11 +11,13 @@ require (
 	github.com/sahilm/fuzzy v0.1.3
 	github.com/xuri/excelize/v2 v2.11.1
 	golang.org/x/image v0.44.0
+	golang.org/x/term v0.47.0
 	golang.org/x/text v0.43.0
 	modernc.org/sqlite v1.62.0
 )
 
 require (
+	filippo.io/hpke v0.4.0 // indirect
 	fyne.io/systray v1.11.1-0.20250603113521-ca66a66d8b58 // indirect
 	github.com/6tail/lunar-go v1.4.7 // indirect
 	github.com/BurntSushi/toml v1.5.0 // indirect

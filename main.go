@@ -16,6 +16,8 @@ import (
 	"slices"
 	"time"
 
+	"golang.org/x/term"
+
 	"ganzhao/app"
 	"ganzhao/app/cli"
 	"ganzhao/seeds"
@@ -66,7 +68,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		ui.Run(ledger, ui.Options{DBPath: path, StartScreen: *startScreen})
 		return 0
 	}
-	env := cli.Env{Ledger: ledger, DBPath: path, SchemaVersion: store.SchemaVersion(), Out: stdout}
+	env := cli.Env{Ledger: ledger, DBPath: path, SchemaVersion: store.SchemaVersion(), Out: stdout,
+		Passphrase: func(prompt string, isNew bool) (string, error) { return askPassphrase(stderr, prompt, isNew) }}
 	if err := cli.Run(ctx, env, verb, rest); err != nil {
 		fmt.Fprintf(stderr, "错误：%v\n", oneLine(err))
 		var ue cli.UsageError
@@ -111,6 +114,36 @@ func openLedger(ctx context.Context, path string) (*app.Ledger, func(), error) {
 		return nil, nil, err
 	}
 	return ledger, func() { s.Close() }, nil
+}
+
+// askPassphrase reads the passphrase of an encrypted backup from GANZHAO_PASSPHRASE, else
+// from the terminal without echo (twice for a new one).
+func askPassphrase(stderr io.Writer, prompt string, isNew bool) (string, error) {
+	if p := os.Getenv(cli.PassphraseEnv); p != "" {
+		return p, nil
+	}
+	fd := int(os.Stdin.Fd())
+	if !term.IsTerminal(fd) {
+		return "", fmt.Errorf("需要密码：请设置环境变量 %s，或在终端中运行", cli.PassphraseEnv)
+	}
+	read := func(p string) (string, error) {
+		fmt.Fprint(stderr, p)
+		b, err := term.ReadPassword(fd)
+		fmt.Fprintln(stderr)
+		return string(b), err
+	}
+	pass, err := read(prompt)
+	if err != nil || !isNew {
+		return pass, err
+	}
+	again, err := read("请再输入一次密码：")
+	if err != nil {
+		return "", err
+	}
+	if again != pass {
+		return "", errors.New("两次输入的密码不一致")
+	}
+	return pass, nil
 }
 
 // oneLine keeps an error message to one line for the terminal.

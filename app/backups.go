@@ -4,12 +4,15 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
+
+	"ganzhao/app/crypt"
 )
 
 // Reasons a backup is taken for, written into its file name. Any other reason ("导入前",
@@ -157,22 +160,108 @@ func checkWritableDir(dir string) error {
 // BackupBefore takes a checked backup of the database into the backup folder, named with the
 // time and reason ("导入前", ReasonManual, ReasonDaily …), then prunes the folder by the
 // retention policy. It returns the new file's path. Every backup the app takes goes through
-// here. Pruning never removes the backup just written nor any file the app did not write; a
-// failure to prune does not fail the backup.
+// here. Pruning never removes the backup just written nor any file whose name the app did
+// not write; a failure to prune does not fail the backup.
 func (l *Ledger) BackupBefore(ctx context.Context, reason string) (string, error) {
+	return l.backup(ctx, reason, "")
+}
+
+// BackupEncrypted is BackupBefore writing a passphrase-protected .db.age file: the checked
+// copy is made in the system's temporary folder, encrypted into the backup folder and
+// removed, so no plain copy reaches the backup folder (a USB drive, say).
+func (l *Ledger) BackupEncrypted(ctx context.Context, reason, pass string) (string, error) {
+	if pass == "" {
+		return "", crypt.ErrWeakPassphrase
+	}
+	return l.backup(ctx, reason, pass)
+}
+
+func (l *Ledger) backup(ctx context.Context, reason, pass string) (string, error) {
 	dir, err := l.BackupDir(ctx)
 	if err != nil {
 		return "", fmt.Errorf("%s备份失败：%w", reason, err)
 	}
-	path, err := l.freeBackupName(dir, reason, false)
+	path, err := l.freeBackupName(dir, reason, pass != "")
 	if err != nil {
 		return "", err
 	}
-	if err := l.store.Backup(ctx, path); err != nil {
+	if pass == "" {
+		err = l.store.Backup(ctx, path)
+	} else {
+		err = l.encryptedBackup(ctx, path, pass)
+	}
+	if err != nil {
 		return "", err
 	}
 	l.prune(ctx, dir, path)
 	return path, nil
+}
+
+// BackupEncryptedTo writes a passphrase-protected backup to dest, outside the backup folder
+// (the command line's "backup --encrypt FILE").
+func (l *Ledger) BackupEncryptedTo(ctx context.Context, dest, pass string) error {
+	if pass == "" {
+		return crypt.ErrWeakPassphrase
+	}
+	return l.encryptedBackup(ctx, dest, pass)
+}
+
+func (l *Ledger) encryptedBackup(ctx context.Context, dest, pass string) error {
+	tmp, err := os.MkdirTemp("", "ganzhao-backup-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	plain := filepath.Join(tmp, "backup.db")
+	if err := l.store.Backup(ctx, plain); err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(dest), 0o700); err != nil {
+		return fmt.Errorf("创建备份目录 %s：%w", filepath.Dir(dest), err)
+	}
+	if err := crypt.EncryptFile(plain, dest, pass, l.scryptWorkFactor()); err != nil {
+		return fmt.Errorf("加密备份到 %s 失败：%w", dest, err)
+	}
+	return nil
+}
+
+// SetScryptWorkFactor sets the cost of the passphrase key derivation of new encrypted files
+// (crypt.DefaultWorkFactor when 0). Tests lower it: each step doubles the time.
+func (l *Ledger) SetScryptWorkFactor(logN int) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.workFactor = logN
+}
+
+func (l *Ledger) scryptWorkFactor() int {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.workFactor
+}
+
+// EncryptTo returns a writer that encrypts an export into w with the passphrase; Close
+// finishes the file without closing w.
+func (l *Ledger) EncryptTo(w io.Writer, pass string) (io.WriteCloser, error) {
+	return crypt.Encrypt(w, pass, l.scryptWorkFactor())
+}
+
+// ErrNeedsPassphrase: an encrypted backup was given without its passphrase.
+var ErrNeedsPassphrase = errors.New("这是加密的备份文件，恢复需要输入密码")
+
+// RestoreEncrypted restores a passphrase-protected backup: it is decrypted to the system's
+// temporary folder and restored from there as RestoreFrom does, and the plain copy removed.
+// A wrong passphrase is crypt.ErrWrongPassphrase and changes nothing.
+func (l *Ledger) RestoreEncrypted(ctx context.Context, src, pass string) (string, error) {
+	tmp, err := os.MkdirTemp("", "ganzhao-restore-")
+	if err != nil {
+		return "", err
+	}
+	defer os.RemoveAll(tmp)
+	plain := filepath.Join(tmp, "restore.db")
+	if err := crypt.DecryptFile(src, plain, pass); err != nil {
+		return "", err
+	}
+	return l.restore(ctx, plain)
 }
 
 // freeBackupName returns a path in dir for a backup taken now that no file has yet.

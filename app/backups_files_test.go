@@ -1,7 +1,10 @@
 package app_test
 
 import (
+	"bytes"
 	"context"
+	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -11,6 +14,7 @@ import (
 
 	"ganzhao/app"
 	"ganzhao/app/apptest"
+	"ganzhao/app/crypt"
 )
 
 // TestBackupFolder takes daily backups over twelve simulated days through the ledger, with
@@ -115,4 +119,96 @@ func TestBackupFolder(t *testing.T) {
 			t.Errorf("back to the default: %s", d)
 		}
 	})
+}
+
+// ledgerDigest describes a ledger's projects, enterprises and people, to compare two.
+func ledgerDigest(t *testing.T, l *app.Ledger) string {
+	t.Helper()
+	ctx := context.Background()
+	var b strings.Builder
+	ps, err := l.Store().Projects(ctx, app.ProjectFilter{})
+	must(t, err)
+	for _, p := range ps {
+		fmt.Fprintf(&b, "P %s %s %s %s\n", p.ID, p.Name, p.Stage, p.UpdatedAt.Format(time.RFC3339Nano))
+	}
+	es, err := l.Store().Enterprises(ctx, app.EnterpriseFilter{})
+	must(t, err)
+	for _, e := range es {
+		fmt.Fprintf(&b, "E %s %s %s\n", e.ID, e.Name, e.CreditCode)
+	}
+	people, err := l.Store().People(ctx, app.PersonFilter{})
+	must(t, err)
+	for _, p := range people {
+		fmt.Fprintf(&b, "H %s %s %v\n", p.ID, p.Name, p.Phones)
+	}
+	return b.String()
+}
+
+// TestEncryptedBackupOnAnotherMachine takes a passphrase-protected backup, carries the file to
+// a fresh ledger elsewhere ("another machine") and restores it there: refused without a
+// passphrase and with a wrong one (nothing changes), equal to the original with the right one.
+func TestEncryptedBackupOnAnotherMachine(t *testing.T) {
+	ctx := context.Background()
+	office, _ := apptest.Ledger(t, 60)
+	const pass = "赣州-稀土-2026"
+	path, err := office.BackupEncrypted(ctx, app.ReasonManual, pass)
+	must(t, err)
+	if !strings.HasSuffix(path, "-手动.db.age") || !crypt.IsEncrypted(path) {
+		t.Fatalf("encrypted backup %s", path)
+	}
+	raw, err := os.ReadFile(path)
+	must(t, err)
+	es, err := office.Store().Enterprises(ctx, app.EnterpriseFilter{Limit: 1})
+	must(t, err)
+	if len(es) == 0 || bytes.Contains(raw, []byte(es[0].Name)) || bytes.Contains(raw, []byte("SQLite format 3")) {
+		t.Fatal("the encrypted backup holds plain text")
+	}
+	list, err := office.Backups(ctx)
+	must(t, err)
+	if len(list) != 1 || !list[0].Encrypted || list[0].Kind != app.BackupManual {
+		t.Errorf("catalog: %+v", list)
+	}
+	want := ledgerDigest(t, office)
+
+	laptop, _ := apptest.Ledger(t, 0)
+	carried := filepath.Join(t.TempDir(), "从U盘拷来.db.age")
+	must(t, os.WriteFile(carried, raw, 0o600))
+	empty := ledgerDigest(t, laptop)
+
+	refused := []struct {
+		name    string
+		restore func() (string, error)
+		want    error
+		message string
+	}{
+		{"no passphrase", func() (string, error) { return laptop.RestoreFrom(ctx, carried) }, app.ErrNeedsPassphrase, "需要输入密码"},
+		{"wrong passphrase", func() (string, error) { return laptop.RestoreEncrypted(ctx, carried, "赣州-稀土-2025") }, crypt.ErrWrongPassphrase, "密码不正确"},
+		{"empty passphrase", func() (string, error) { return laptop.RestoreEncrypted(ctx, carried, "") }, crypt.ErrWrongPassphrase, "密码不正确"},
+	}
+	for _, tc := range refused {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := tc.restore()
+			if !errors.Is(err, tc.want) || !strings.Contains(err.Error(), tc.message) {
+				t.Fatalf("error %v, want %v", err, tc.want)
+			}
+			if ledgerDigest(t, laptop) != empty {
+				t.Error("a refused restore changed the ledger")
+			}
+			if b, _ := laptop.Backups(ctx); len(b) != 0 {
+				t.Errorf("a refused restore took a backup: %v", b)
+			}
+		})
+	}
+
+	safety, err := laptop.RestoreEncrypted(ctx, carried, pass)
+	must(t, err)
+	if got := ledgerDigest(t, laptop); got != want {
+		t.Errorf("restored ledger differs from the original:\n%.1500s\n---\n%.1500s", got, want)
+	}
+	if !strings.Contains(safety, app.ReasonRestore) {
+		t.Errorf("safety backup %s", safety)
+	}
+	if problems, err := laptop.Store().Check(ctx); err != nil || len(problems) > 0 {
+		t.Errorf("check after restore: %v %v", problems, err)
+	}
 }

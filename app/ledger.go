@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"sync"
 	"time"
+
+	"ganzhao/app/crypt"
 )
 
 // Ledger is the use cases of the ledger: what the UI and the command line call. It
@@ -15,9 +17,11 @@ type Ledger struct {
 	store Store
 	now   func() time.Time
 
-	mu        sync.Mutex
-	user      string // the user's name from the settings, written to updated_by
-	listeners []func(Change)
+	mu   sync.Mutex
+	user string // the user's name from the settings, written to updated_by
+	// workFactor is the scrypt cost of new encrypted files (crypt.DefaultWorkFactor when 0).
+	workFactor int
+	listeners  []func(Change)
 }
 
 // Change tells listeners (the search index, open lists) that a record was written.
@@ -415,7 +419,15 @@ func (l *Ledger) LoadDataset(ctx context.Context, d Dataset) error {
 
 // RestoreFrom replaces the database with the backup at src, after taking a backup of the
 // current state into the backup folder. It returns the path of that safety backup.
+// An encrypted backup is ErrNeedsPassphrase: see RestoreEncrypted.
 func (l *Ledger) RestoreFrom(ctx context.Context, src string) (string, error) {
+	if crypt.IsEncrypted(src) {
+		return "", ErrNeedsPassphrase
+	}
+	return l.restore(ctx, src)
+}
+
+func (l *Ledger) restore(ctx context.Context, src string) (string, error) {
 	if err := l.store.CheckBackup(ctx, src); err != nil {
 		return "", err
 	}

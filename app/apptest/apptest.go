@@ -18,6 +18,10 @@ import (
 // Today is the fixed date of ledgers made here.
 var Today = app.NewDate(2026, time.November, 27)
 
+// TestWorkFactor is the scrypt cost of files encrypted by ledgers made here: 2^10 takes
+// milliseconds where the default 2^18 takes seconds (tens of them under -race).
+const TestWorkFactor = 10
+
 // Now is the fixed clock of ledgers made here: 10:00 local time on Today.
 func Now() time.Time {
 	return time.Date(Today.Year(), Today.Month(), Today.Day(), 10, 0, 0, 0, time.Local)
@@ -51,6 +55,7 @@ func LedgerWithClock(t testing.TB, demoSize int, now func() time.Time) (*app.Led
 	if err != nil {
 		t.Fatal(err)
 	}
+	l.SetScryptWorkFactor(TestWorkFactor)
 	if demoSize > 0 {
 		d, err := seeds.Demo(seeds.DemoOptions{Size: demoSize, Seed: 1, Today: Today})
 		if err != nil {

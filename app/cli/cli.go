@@ -13,8 +13,10 @@ import (
 	"strings"
 	"text/tabwriter"
 	"time"
+	"unicode/utf8"
 
 	"ganzhao/app"
+	"ganzhao/app/crypt"
 	"ganzhao/seeds"
 )
 
@@ -24,7 +26,14 @@ type Env struct {
 	DBPath        string
 	SchemaVersion int
 	Out           io.Writer
+	// Passphrase asks for the passphrase of an encrypted backup (isNew: a new one, asked
+	// twice); main reads PassphraseEnv or prompts on the terminal.
+	Passphrase func(prompt string, isNew bool) (string, error)
 }
+
+// PassphraseEnv names the environment variable the passphrase of an encrypted backup is read
+// from before the terminal is asked.
+const PassphraseEnv = "GANZHAO_PASSPHRASE"
 
 // UsageError is a mistake in the command line itself (exit code 2).
 type UsageError struct{ Msg string }
@@ -40,8 +49,9 @@ const Usage = `用法：ganzhao [--db 文件] [--screen 页面] [命令]
   demo [--size N] [--seed S]                      向空数据库载入演示数据（默认 2000 条，种子 1）
   stats [--from yyyy-mm-dd] [--to yyyy-mm-dd] [--json]   统计期间指标（默认本年至今）
   list projects|enterprises|people|funds [--stage 阶段] [--json]   列出记录
-  backup 文件                                      备份数据库到文件
-  restore 文件                                     从备份恢复（先自动备份当前数据）
+  backup [文件] [--encrypt]                        备份数据库（不给文件时备份到备份目录；--encrypt 加密，
+                                                  密码取自环境变量 GANZHAO_PASSPHRASE 或终端输入）
+  restore 文件                                     从备份恢复（先自动备份当前数据；.age 加密备份需输入密码）
   check                                           完整性检查
   import 文件 [--sheet 工作表] [--dry-run] [--json]   导入 xlsx/xls/csv/vcf（先自动备份；--dry-run 只预览）
   undo-import [批次]                               撤销一次导入（不带批次时列出导入批次）
@@ -334,11 +344,34 @@ func onePath(verb string, args []string) (string, error) {
 }
 
 func backup(ctx context.Context, env Env, args []string) error {
-	path, err := onePath("backup", args)
+	var encrypt bool
+	pos, err := flags("backup", args, func(fs *flag.FlagSet) { fs.BoolVar(&encrypt, "encrypt", false, "") })
 	if err != nil {
 		return err
 	}
-	if err := env.Ledger.Store().Backup(ctx, path); err != nil {
+	if len(pos) > 1 {
+		return UsageError{"backup 最多一个文件路径\n" + Usage}
+	}
+	var pass string
+	if encrypt {
+		if pass, err = env.passphrase("请设置备份密码：", true); err != nil {
+			return err
+		}
+	}
+	var path string
+	switch {
+	case len(pos) == 1 && encrypt:
+		path = pos[0]
+		err = env.Ledger.BackupEncryptedTo(ctx, path, pass)
+	case len(pos) == 1:
+		path = pos[0]
+		err = env.Ledger.Store().Backup(ctx, path)
+	case encrypt:
+		path, err = env.Ledger.BackupEncrypted(ctx, app.ReasonManual, pass)
+	default:
+		path, err = env.Ledger.BackupBefore(ctx, app.ReasonManual)
+	}
+	if err != nil {
 		return err
 	}
 	fmt.Fprintf(env.Out, "已备份到 %s\n", path)
@@ -350,12 +383,37 @@ func restore(ctx context.Context, env Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	safety, err := env.Ledger.RestoreFrom(ctx, path)
+	var safety string
+	if crypt.IsEncrypted(path) {
+		pass, perr := env.passphrase("请输入备份密码：", false)
+		if perr != nil {
+			return perr
+		}
+		safety, err = env.Ledger.RestoreEncrypted(ctx, path, pass)
+	} else {
+		safety, err = env.Ledger.RestoreFrom(ctx, path)
+	}
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(env.Out, "已从 %s 恢复；恢复前的数据已备份到 %s\n", path, safety)
 	return nil
+}
+
+// passphrase asks for a passphrase through env.Passphrase; a new one (twice) must be long
+// enough.
+func (env Env) passphrase(prompt string, isNew bool) (string, error) {
+	if env.Passphrase == nil {
+		return "", errors.New("需要密码：请设置环境变量 " + PassphraseEnv)
+	}
+	pass, err := env.Passphrase(prompt, isNew)
+	if err != nil {
+		return "", err
+	}
+	if isNew && utf8.RuneCountInString(pass) < crypt.MinPassphrase {
+		return "", crypt.ErrWeakPassphrase
+	}
+	return pass, nil
 }
 
 func check(ctx context.Context, env Env, args []string) error {

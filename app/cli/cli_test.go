@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -12,6 +13,7 @@ import (
 
 	"ganzhao/app"
 	"ganzhao/app/apptest"
+	"ganzhao/app/crypt"
 	"ganzhao/store"
 )
 
@@ -137,7 +139,7 @@ func TestUsageErrors(t *testing.T) {
 		{"list", []string{"people", "--stage", "签约"}, "只用于"},
 		{"stats", []string{"--from", "2025/01/01"}, "yyyy-mm-dd"},
 		{"stats", []string{"--from", "2025-06-01", "--to", "2025-01-01"}, "早于"},
-		{"backup", nil, "文件路径"},
+		{"backup", []string{"a.db", "b.db"}, "最多一个文件"},
 		{"frobnicate", nil, "未知命令"},
 	}
 	for _, tc := range tests {
@@ -175,5 +177,51 @@ func TestBackupRestoreCheck(t *testing.T) {
 	}
 	if err := Run(context.Background(), env, "restore", []string{filepath.Join(t.TempDir(), "missing.db")}); err == nil {
 		t.Error("restore from a missing file succeeded")
+	}
+}
+
+// TestEncryptedBackupCommand backs up with --encrypt into the backup folder and to a file,
+// then restores the file on another ledger: a wrong passphrase changes nothing.
+func TestEncryptedBackupCommand(t *testing.T) {
+	ctx := context.Background()
+	env, out := openEnv(t, "x.db")
+	run(t, env, out, "demo", "--size", "200")
+	pass := "江西省赣州市2026"
+	var asked []string
+	env.Passphrase = func(prompt string, isNew bool) (string, error) {
+		asked = append(asked, fmt.Sprint(prompt, isNew))
+		return pass, nil
+	}
+	if s := run(t, env, out, "backup", "--encrypt"); !strings.Contains(s, "-手动.db.age") {
+		t.Errorf("backup --encrypt said %q", s)
+	}
+	file := filepath.Join(t.TempDir(), "台账.db.age")
+	run(t, env, out, "backup", file, "--encrypt")
+	if len(asked) != 2 || asked[0] != "请设置备份密码：true" {
+		t.Errorf("passphrase asked %v", asked)
+	}
+	stats := run(t, env, out, "stats", "--json")
+
+	other, otherOut := openEnv(t, "y.db")
+	other.Passphrase = func(string, bool) (string, error) { return "江西省赣州市2025", nil }
+	empty := run(t, other, otherOut, "stats", "--json")
+	err := Run(ctx, other, "restore", []string{file})
+	if !errors.Is(err, crypt.ErrWrongPassphrase) || !strings.Contains(err.Error(), "密码不正确") {
+		t.Fatalf("restore with a wrong passphrase: %v", err)
+	}
+	if run(t, other, otherOut, "stats", "--json") != empty {
+		t.Error("a wrong passphrase changed the ledger")
+	}
+	other.Passphrase = func(string, bool) (string, error) { return pass, nil }
+	if s := run(t, other, otherOut, "restore", file); !strings.Contains(s, "已从") {
+		t.Fatalf("restore said %q", s)
+	}
+	if run(t, other, otherOut, "stats", "--json") != stats {
+		t.Error("the restored ledger's figures differ from the original's")
+	}
+
+	env.Passphrase = func(string, bool) (string, error) { return "短", nil }
+	if err := Run(ctx, env, "backup", []string{"--encrypt"}); !errors.Is(err, crypt.ErrWeakPassphrase) {
+		t.Errorf("a short passphrase: %v", err)
 	}
 }
