@@ -154,7 +154,7 @@ type Arrival struct {
 	Note      string        `json:"note"`
 }
 
-// Task is an item of a project's task list (任务清单).
+// Task is an item of a project's task list (任务清单), or a follow-up with a person.
 type Task struct {
 	Meta
 	ProjectID string `json:"project_id"`
@@ -164,6 +164,11 @@ type Task struct {
 	Done      bool   `json:"done"`
 	DoneOn    Date   `json:"done_on"`
 	Notes     string `json:"notes"`
+	// A task can instead (or also) concern a person: a campaign's follow-up, a visit's next
+	// step. CampaignID and ActivityID say where it came from.
+	PersonID   string `json:"person_id"`
+	CampaignID string `json:"campaign_id"`
+	ActivityID string `json:"activity_id"`
 }
 
 // Activity is a follow-up (跟进): a visit, a talk, a call, an event. It can concern any number
@@ -180,6 +185,7 @@ type Activity struct {
 	ProjectIDs    []string `json:"project_ids"`
 	EnterpriseIDs []string `json:"enterprise_ids"`
 	PersonIDs     []string `json:"person_ids"`
+	TripID        string   `json:"trip_id"` // the trip (出差/驻点) it was logged on
 }
 
 // Fund is a government guidance fund, a fund of funds or a sub-fund.

@@ -223,12 +223,16 @@ const (
 	KindRelationship   EntityKind = "relationship"
 	// KindReminder is a reminder of the 工作台 put off or dismissed: announced, not a record.
 	KindReminder EntityKind = "reminder"
+	KindEvent          EntityKind = "event"
+	KindCampaign       EntityKind = "campaign"
+	KindTrip           EntityKind = "trip"
 	// KindSettings is the settings, audited and announced like a record.
 	KindSettings EntityKind = "settings"
 )
 
 // EntityKinds lists every kind that can be deleted to and restored from the recycle bin.
-var EntityKinds = []EntityKind{KindEnterprise, KindPerson, KindChamber, KindProject, KindTask, KindActivity, KindFund, KindFundInvestment, KindArrival, KindRelationship}
+var EntityKinds = []EntityKind{KindEnterprise, KindPerson, KindChamber, KindProject, KindTask, KindActivity, KindFund, KindFundInvestment, KindArrival, KindRelationship,
+	KindEvent, KindCampaign, KindTrip}
 
 // Label returns the Chinese name of the kind.
 func (k EntityKind) Label() string {
@@ -253,6 +257,12 @@ func (k EntityKind) Label() string {
 		return "到位资金"
 	case KindRelationship:
 		return "人物关系"
+	case KindEvent:
+		return "三请三回活动"
+	case KindCampaign:
+		return "联络活动"
+	case KindTrip:
+		return "出差"
 	}
 	return string(k)
 }

@@ -135,6 +135,12 @@ func kindOf(rec any) EntityKind {
 		return KindArrival
 	case *Relationship:
 		return KindRelationship
+	case *Event:
+		return KindEvent
+	case *Campaign:
+		return KindCampaign
+	case *Trip:
+		return KindTrip
 	}
 	return "" // a record no screen lists (a return template): nothing to announce
 }
@@ -407,6 +413,24 @@ func (l *Ledger) LoadDataset(ctx context.Context, d Dataset) error {
 	}
 	for _, v := range d.Investments {
 		if err := check(KindFundInvestment, v.On.String(), ValidateFundInvestment(v)); err != nil {
+			return err
+		}
+	}
+	for i := range d.Trips {
+		NormalizeTrip(&d.Trips[i])
+		if err := check(KindTrip, d.Trips[i].Destination, ValidateTrip(d.Trips[i])); err != nil {
+			return err
+		}
+	}
+	for i := range d.Events {
+		NormalizeEvent(&d.Events[i])
+		if err := check(KindEvent, d.Events[i].Name, ValidateEvent(d.Events[i])); err != nil {
+			return err
+		}
+	}
+	for i := range d.Campaigns {
+		NormalizeCampaign(&d.Campaigns[i])
+		if err := check(KindCampaign, d.Campaigns[i].Name, ValidateCampaign(d.Campaigns[i])); err != nil {
 			return err
 		}
 	}

@@ -140,10 +140,11 @@ func containsString(ss []string, s string) bool {
 	return false
 }
 
-// TaskRow is a task with the name of its project.
+// TaskRow is a task with the names of its project and person.
 type TaskRow struct {
 	Task
 	ProjectName string
+	PersonName  string
 }
 
 // Overdue reports whether an open task's due date has passed.

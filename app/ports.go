@@ -163,12 +163,15 @@ type Dataset struct {
 	Tasks        []Task
 	Activities   []Activity
 	Investments  []FundInvestment
+	Trips        []Trip // before Activities, which link them
+	Events       []Event
+	Campaigns    []Campaign // before Tasks, which link them
 }
 
 // Len is the number of records in the batch, stage history excluded.
 func (d Dataset) Len() int {
 	return len(d.Enterprises) + len(d.People) + len(d.Chambers) + len(d.Funds) + len(d.Projects) +
-		len(d.Arrivals) + len(d.Tasks) + len(d.Activities) + len(d.Investments)
+		len(d.Arrivals) + len(d.Tasks) + len(d.Activities) + len(d.Investments) + len(d.Trips) + len(d.Events) + len(d.Campaigns)
 }
 
 // BulkStore loads datasets.
@@ -244,6 +247,9 @@ type Store interface {
 	ListStore
 	ViewStore
 	RelationshipStore
+	EventStore
+	CampaignStore
+	TripStore
 }
 
 // FileStore backs up, restores and checks the database file.

@@ -297,8 +297,8 @@ func NormalizeTask(t *Task, today Date) {
 func ValidateTask(t Task) error {
 	pr := problems{entity: "任务"}
 	checkName(&pr, "title", "任务内容", t.Title)
-	if t.ProjectID == "" {
-		pr.add("project_id", "任务须属于一个项目")
+	if t.ProjectID == "" && t.PersonID == "" {
+		pr.add("project_id", "任务须属于一个项目或一位人物")
 	}
 	return pr.err()
 }

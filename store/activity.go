@@ -9,7 +9,7 @@ import (
 	"ganzhao/app"
 )
 
-const activityColumns = `kind, on_date, place, summary, next_step, next_due, by_whom, ` + metaColumns
+const activityColumns = `kind, on_date, place, summary, next_step, next_due, by_whom, trip_id, ` + metaColumns
 
 // activityLinks are the link tables of an activity: table, column, and the linked table
 // whose recycle bin hides a link.
@@ -20,18 +20,18 @@ var activityLinks = []struct{ table, column, target string }{
 }
 
 func activityArgs(a app.Activity) []any {
-	return []any{a.Kind, a.On.String(), a.Place, a.Summary, a.NextStep, dateArg(a.NextDue), a.By}
+	return []any{a.Kind, a.On.String(), a.Place, a.Summary, a.NextStep, dateArg(a.NextDue), a.By, nullID(a.TripID)}
 }
 
 func scanActivity(row interface{ Scan(...any) error }) (app.Activity, error) {
 	var a app.Activity
-	var on, next sql.NullString
+	var on, next, trip sql.NullString
 	var m meta
-	if err := row.Scan(append([]any{&a.Kind, &on, &a.Place, &a.Summary, &a.NextStep, &next, &a.By}, m.dest()...)...); err != nil {
+	if err := row.Scan(append([]any{&a.Kind, &on, &a.Place, &a.Summary, &a.NextStep, &next, &a.By, &trip}, m.dest()...)...); err != nil {
 		return a, err
 	}
 	var sc scanner
-	a.Meta, a.On, a.NextDue = m.meta(&sc), sc.date(on), sc.date(next)
+	a.Meta, a.On, a.NextDue, a.TripID = m.meta(&sc), sc.date(on), sc.date(next), trip.String
 	return a, sc.err
 }
 
@@ -91,7 +91,7 @@ func (s *Store) UpdateActivity(ctx context.Context, a app.Activity, read time.Ti
 		}
 		args := append(activityArgs(a), stamp(a.UpdatedAt), a.UpdatedBy, a.ID)
 		_, err = tx.ExecContext(ctx, `UPDATE activities SET kind = ?, on_date = ?, place = ?, summary = ?, next_step = ?,
-			next_due = ?, by_whom = ?, updated_at = ?, updated_by = ? WHERE id = ?`, args...)
+			next_due = ?, by_whom = ?, trip_id = ?, updated_at = ?, updated_by = ? WHERE id = ?`, args...)
 		if err != nil {
 			return writeErr("保存跟进记录", err)
 		}
@@ -173,12 +173,17 @@ func (s *Store) Activities(ctx context.Context, f app.ActivityFilter) ([]app.Act
 		where += ` AND on_date <= ?`
 		args = append(args, f.To.String())
 	}
-	q := `SELECT ` + activityColumns + ` FROM activities ` + where + ` ORDER BY on_date DESC, created_at DESC, id`
+	order := `ORDER BY on_date DESC, created_at DESC, id`
 	if f.Limit > 0 {
-		q += ` LIMIT ?`
+		order += ` LIMIT ?`
 		args = append(args, f.Limit)
 	}
-	rows, err := s.db.QueryContext(ctx, q, args...)
+	return s.activities(ctx, where, order, args...)
+}
+
+// activities lists the activities a where clause selects, in the given order, with their links.
+func (s *Store) activities(ctx context.Context, where, order string, args ...any) ([]app.Activity, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT `+activityColumns+` FROM activities `+where+` `+order, args...)
 	if err != nil {
 		return nil, fmt.Errorf("列出跟进记录：%w", err)
 	}

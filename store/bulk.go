@@ -88,18 +88,45 @@ func insertDataset(ctx context.Context, tx *sql.Tx, d app.Dataset, who string, a
 				append([]any{a.ProjectID, a.Month.String(), int64(a.Amount), string(a.Source), a.Note}, metaArgs(a.Meta)...)...)
 			audit(app.KindArrival, a.ID)
 		}
-		for _, t := range d.Tasks {
-			b.exec(`INSERT INTO tasks (`+taskColumns+`) VALUES (`+placeholders(12)+`)`, append(taskArgs(t), metaArgs(t.Meta)...)...)
-			audit(app.KindTask, t.ID)
+		for _, t := range d.Trips {
+			args, err := tripArgs(t)
+			if err != nil {
+				return err
+			}
+			b.exec(`INSERT INTO trips (`+tripColumns+`) VALUES (`+placeholders(11)+`)`, append(args, metaArgs(t.Meta)...)...)
+			audit(app.KindTrip, t.ID)
 		}
+		for _, c := range d.Campaigns {
+			args, err := campaignArgs(c)
+			if err != nil {
+				return err
+			}
+			b.exec(`INSERT INTO campaigns (`+campaignColumns+`) VALUES (`+placeholders(13)+`)`, append(args, metaArgs(c.Meta)...)...)
+			audit(app.KindCampaign, c.ID)
+		}
+		for _, e := range d.Events {
+			b.exec(`INSERT INTO events (`+eventColumns+`) VALUES (`+placeholders(12)+`)`, append(eventArgs(e), metaArgs(e.Meta)...)...)
+			for i, g := range e.Guests {
+				b.exec(`INSERT INTO event_people (event_id, person_id, attended, position) VALUES (?, ?, ?, ?)`, e.ID, g.PersonID, boolInt(g.Attended), i)
+			}
+			for i, sg := range e.Signings {
+				b.exec(`INSERT INTO event_projects (event_id, project_id, amount, position) VALUES (?, ?, ?, ?)`, e.ID, sg.ProjectID, int64(sg.Amount), i)
+			}
+			audit(app.KindEvent, e.ID)
+		}
+		// Activities before tasks: a task can be made from an activity.
 		for _, a := range d.Activities {
-			b.exec(`INSERT INTO activities (`+activityColumns+`) VALUES (`+placeholders(12)+`)`, append(activityArgs(a), metaArgs(a.Meta)...)...)
+			b.exec(`INSERT INTO activities (`+activityColumns+`) VALUES (`+placeholders(13)+`)`, append(activityArgs(a), metaArgs(a.Meta)...)...)
 			for i, l := range activityLinks {
 				for _, id := range *linkLists(&a)[i] {
 					b.exec(`INSERT INTO `+l.table+` (activity_id, `+l.column+`) VALUES (?, ?)`, a.ID, id)
 				}
 			}
 			audit(app.KindActivity, a.ID)
+		}
+		for _, t := range d.Tasks {
+			b.exec(`INSERT INTO tasks (`+taskColumns+`) VALUES (`+placeholders(15)+`)`, append(taskArgs(t), metaArgs(t.Meta)...)...)
+			audit(app.KindTask, t.ID)
 		}
 		for _, v := range d.Investments {
 			b.exec(`INSERT INTO fund_investments (`+investmentColumns+`) VALUES (`+placeholders(12)+`)`, append(investmentArgs(v), metaArgs(v.Meta)...)...)

@@ -148,10 +148,10 @@ func projectRowMethods(ctx context.Context, s *Store, out []app.ProjectRow, inde
 	return nil
 }
 
-// TaskRows lists live tasks of live projects matching f with their project's name: open ones
-// first, by due date.
+// TaskRows lists live tasks whose project and person, where set, are live, matching f, with
+// the names of their project and person: open ones first, by due date.
 func (s *Store) TaskRows(ctx context.Context, f app.TaskFilter) ([]app.TaskRow, error) {
-	where := `WHERE t.deleted_at IS NULL AND p.deleted_at IS NULL`
+	where := `WHERE t.deleted_at IS NULL AND (t.project_id IS NULL OR p.deleted_at IS NULL) AND (t.person_id IS NULL OR h.deleted_at IS NULL)`
 	var args []any
 	if f.ProjectID != "" {
 		where += ` AND t.project_id = ?`
@@ -164,9 +164,9 @@ func (s *Store) TaskRows(ctx context.Context, f app.TaskFilter) ([]app.TaskRow, 
 		where += ` AND t.assignee = ?`
 		args = append(args, f.Assignee)
 	}
-	q := `SELECT t.project_id, t.title, t.assignee, t.due_on, t.done, t.done_on, t.notes,
-		t.id, t.created_at, t.updated_at, t.updated_by, t.deleted_at, p.name
-		FROM tasks t JOIN projects p ON p.id = t.project_id ` + where + ` ORDER BY t.done, t.due_on IS NULL, t.due_on, t.title, t.id`
+	q := `SELECT ` + taskColumnsOf("t") + `, COALESCE(p.name, ''), COALESCE(h.name, '')
+		FROM tasks t LEFT JOIN projects p ON p.id = t.project_id LEFT JOIN people h ON h.id = t.person_id ` + where +
+		` ORDER BY t.done, t.due_on IS NULL, t.due_on, t.title, t.id`
 	if f.Limit > 0 {
 		q += ` LIMIT ?`
 		args = append(args, f.Limit)
@@ -179,16 +179,11 @@ func (s *Store) TaskRows(ctx context.Context, f app.TaskFilter) ([]app.TaskRow, 
 	var out []app.TaskRow
 	for rows.Next() {
 		var r app.TaskRow
-		var due, doneOn sql.NullString
-		var m meta
-		if err := rows.Scan(append([]any{&r.ProjectID, &r.Title, &r.Assignee, &due, &r.Done, &doneOn, &r.Notes}, append(m.dest(), &r.ProjectName)...)...); err != nil {
+		t, err := scanTask(rows, &r.ProjectName, &r.PersonName)
+		if err != nil {
 			return nil, fmt.Errorf("列出任务：%w", err)
 		}
-		var sc scanner
-		r.Meta, r.DueOn, r.DoneOn = m.meta(&sc), sc.date(due), sc.date(doneOn)
-		if sc.err != nil {
-			return nil, fmt.Errorf("列出任务：%w", sc.err)
-		}
+		r.Task = t
 		out = append(out, r)
 	}
 	if err := rows.Err(); err != nil {

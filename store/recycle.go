@@ -23,6 +23,9 @@ var recycled = map[app.EntityKind]struct{ table, name string }{
 	app.KindFundInvestment: {"fund_investments", "on_date || ' ' || amount"},
 	app.KindArrival:        {"arrivals", "month || ' ' || source || ' ' || amount"},
 	app.KindRelationship:   {"relationships", "(SELECT name FROM people WHERE id = from_id) || ' ' || kind || ' ' || (SELECT name FROM people WHERE id = to_id)"},
+	app.KindEvent:          {"events", "on_date || ' ' || name"},
+	app.KindCampaign:       {"campaigns", "name"},
+	app.KindTrip:           {"trips", "starts_on || ' ' || destination"},
 }
 
 // SoftDelete moves a record to the recycle bin. Its rows of links (activity links,

@@ -12,10 +12,11 @@ import (
 // assignee or of everyone when assignee is "", with their project's name, earliest due first.
 // The tasks_due index (done, due_on) serves it.
 func (s *Store) OpenTasksDueBefore(ctx context.Context, before app.Date, assignee string) ([]app.TaskDue, error) {
-	q := `SELECT t.id, t.title, t.assignee, t.due_on, t.project_id, p.name
-		FROM tasks t JOIN projects p ON p.id = t.project_id
+	// A task of a person (a campaign's follow-up) shows the person's name where the project's goes.
+	q := `SELECT t.id, t.title, t.assignee, t.due_on, COALESCE(t.project_id, ''), COALESCE(p.name, h.name, '')
+		FROM tasks t LEFT JOIN projects p ON p.id = t.project_id LEFT JOIN people h ON h.id = t.person_id
 		WHERE t.done = 0 AND t.due_on IS NOT NULL AND t.due_on < ?
-		  AND t.deleted_at IS NULL AND p.deleted_at IS NULL`
+		  AND t.deleted_at IS NULL AND (t.project_id IS NULL OR p.deleted_at IS NULL) AND (t.person_id IS NULL OR h.deleted_at IS NULL)`
 	args := []any{before.String()}
 	if assignee != "" {
 		q += ` AND t.assignee = ?`

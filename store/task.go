@@ -4,26 +4,40 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 	"time"
 
 	"ganzhao/app"
 )
 
-const taskColumns = `project_id, title, assignee, due_on, done, done_on, notes, ` + metaColumns
+const taskColumns = `project_id, title, assignee, due_on, done, done_on, notes, person_id, campaign_id, activity_id, ` + metaColumns
 
-func taskArgs(t app.Task) []any {
-	return []any{t.ProjectID, t.Title, t.Assignee, dateArg(t.DueOn), boolInt(t.Done), dateArg(t.DoneOn), t.Notes}
+// taskColumnsOf is taskColumns with each column prefixed by a table alias.
+func taskColumnsOf(alias string) string {
+	cols := strings.Split(taskColumns, ", ")
+	for i, c := range cols {
+		cols[i] = alias + "." + strings.TrimSpace(c)
+	}
+	return strings.Join(cols, ", ")
 }
 
-func scanTask(row interface{ Scan(...any) error }) (app.Task, error) {
+func taskArgs(t app.Task) []any {
+	return []any{nullID(t.ProjectID), t.Title, t.Assignee, dateArg(t.DueOn), boolInt(t.Done), dateArg(t.DoneOn), t.Notes,
+		nullID(t.PersonID), nullID(t.CampaignID), nullID(t.ActivityID)}
+}
+
+// scanTask reads the taskColumns of a row, then any extra columns into extra.
+func scanTask(row interface{ Scan(...any) error }, extra ...any) (app.Task, error) {
 	var t app.Task
-	var due, doneOn sql.NullString
+	var project, person, campaign, activity, due, doneOn sql.NullString
 	var m meta
-	if err := row.Scan(append([]any{&t.ProjectID, &t.Title, &t.Assignee, &due, &t.Done, &doneOn, &t.Notes}, m.dest()...)...); err != nil {
+	dest := append([]any{&project, &t.Title, &t.Assignee, &due, &t.Done, &doneOn, &t.Notes, &person, &campaign, &activity}, m.dest()...)
+	if err := row.Scan(append(dest, extra...)...); err != nil {
 		return t, err
 	}
 	var sc scanner
 	t.Meta, t.DueOn, t.DoneOn = m.meta(&sc), sc.date(due), sc.date(doneOn)
+	t.ProjectID, t.PersonID, t.CampaignID, t.ActivityID = project.String, person.String, campaign.String, activity.String
 	return t, sc.err
 }
 
@@ -55,7 +69,7 @@ func (s *Store) UpdateTask(ctx context.Context, t app.Task, read time.Time) erro
 		}
 		args := append(taskArgs(t), stamp(t.UpdatedAt), t.UpdatedBy, t.ID)
 		_, err = tx.ExecContext(ctx, `UPDATE tasks SET project_id = ?, title = ?, assignee = ?, due_on = ?, done = ?, done_on = ?,
-			notes = ?, updated_at = ?, updated_by = ? WHERE id = ?`, args...)
+			notes = ?, person_id = ?, campaign_id = ?, activity_id = ?, updated_at = ?, updated_by = ? WHERE id = ?`, args...)
 		if err != nil {
 			return writeErr("保存任务“"+t.Title+"”", err)
 		}
@@ -77,9 +91,14 @@ func getTask(ctx context.Context, q querier, id string) (app.Task, error) {
 	return t, nil
 }
 
-// Tasks lists live tasks of live projects matching f: open ones first, by due date.
+// liveTaskLinks keeps tasks whose project and person, where set, are not in the recycle bin.
+const liveTaskLinks = ` AND (t.project_id IS NULL OR t.project_id IN (SELECT id FROM projects WHERE deleted_at IS NULL))
+	AND (t.person_id IS NULL OR t.person_id IN (SELECT id FROM people WHERE deleted_at IS NULL))`
+
+// Tasks lists live tasks whose project and person are live, matching f: open ones first, by
+// due date.
 func (s *Store) Tasks(ctx context.Context, f app.TaskFilter) ([]app.Task, error) {
-	where := `WHERE t.deleted_at IS NULL AND p.deleted_at IS NULL`
+	where := `WHERE t.deleted_at IS NULL` + liveTaskLinks
 	var args []any
 	if f.ProjectID != "" {
 		where += ` AND t.project_id = ?`
@@ -92,14 +111,17 @@ func (s *Store) Tasks(ctx context.Context, f app.TaskFilter) ([]app.Task, error)
 		where += ` AND t.assignee = ?`
 		args = append(args, f.Assignee)
 	}
-	q := `SELECT t.project_id, t.title, t.assignee, t.due_on, t.done, t.done_on, t.notes,
-		t.id, t.created_at, t.updated_at, t.updated_by, t.deleted_at
-		FROM tasks t JOIN projects p ON p.id = t.project_id ` + where + ` ORDER BY t.done, t.due_on IS NULL, t.due_on, t.title, t.id`
+	where += ` ORDER BY t.done, t.due_on IS NULL, t.due_on, t.title, t.id`
 	if f.Limit > 0 {
-		q += ` LIMIT ?`
+		where += ` LIMIT ?`
 		args = append(args, f.Limit)
 	}
-	rows, err := s.db.QueryContext(ctx, q, args...)
+	return s.tasks(ctx, where, args...)
+}
+
+// tasks lists the tasks (alias t) a where clause selects.
+func (s *Store) tasks(ctx context.Context, where string, args ...any) ([]app.Task, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT `+taskColumnsOf("t")+` FROM tasks t `+where, args...)
 	if err != nil {
 		return nil, fmt.Errorf("列出任务：%w", err)
 	}

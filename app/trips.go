@@ -1,0 +1,152 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Trip is a business trip or a stay of a resident team (出差/驻点): where, when, who went and
+// why. The visits logged during it (activities with its TripID) make its report.
+type Trip struct {
+	Meta
+	Destination string   `json:"destination"`
+	StartsOn    Date     `json:"starts_on"`
+	EndsOn      Date     `json:"ends_on"`
+	Members     []string `json:"members"` // the team members' names
+	Purpose     string   `json:"purpose"`
+	Notes       string   `json:"notes"`
+}
+
+// Label names a trip for pickers and titles: "深圳 2026-03-02—03-06".
+func (t Trip) Label() string {
+	return fmt.Sprintf("%s %s—%s", t.Destination, t.StartsOn, t.EndsOn.String())
+}
+
+// Covers reports whether a day falls within the trip.
+func (t Trip) Covers(d Date) bool { return !t.StartsOn.IsZero() && d.Within(t.StartsOn, t.EndsOn) }
+
+// NormalizeTrip cleans a trip's text and its list of members.
+func NormalizeTrip(t *Trip) {
+	t.Destination, t.Purpose = CleanText(t.Destination), strings.TrimSpace(t.Purpose)
+	var members []string
+	for _, m := range t.Members {
+		members = append(members, CleanText(m))
+	}
+	t.Members = dedupe(members, nonEmpty)
+}
+
+// ValidateTrip checks a normalised trip.
+func ValidateTrip(t Trip) error {
+	pr := problems{entity: "出差"}
+	checkName(&pr, "destination", "目的地", t.Destination)
+	if t.StartsOn.IsZero() {
+		pr.add("starts_on", "请填写出发日期")
+	}
+	if t.EndsOn.IsZero() {
+		pr.add("ends_on", "请填写返回日期")
+	}
+	if !t.StartsOn.IsZero() && !t.EndsOn.IsZero() && t.EndsOn.Before(t.StartsOn) {
+		pr.add("ends_on", fmt.Sprintf("返回日期 %s 早于出发日期 %s", t.EndsOn, t.StartsOn))
+	}
+	return pr.err()
+}
+
+// TripStore keeps trips.
+type TripStore interface {
+	CreateTrip(ctx context.Context, t Trip) error
+	UpdateTrip(ctx context.Context, t Trip, read time.Time) error
+	Trip(ctx context.Context, id string) (Trip, error)
+	// Trips lists the live trips, latest start first.
+	Trips(ctx context.Context) ([]Trip, error)
+	// TripActivities lists the live activities logged on a trip, in date order.
+	TripActivities(ctx context.Context, tripID string) ([]Activity, error)
+}
+
+// SaveTrip creates or updates a trip.
+func (l *Ledger) SaveTrip(ctx context.Context, t *Trip) error {
+	NormalizeTrip(t)
+	if err := ValidateTrip(*t); err != nil {
+		return err
+	}
+	return save(ctx, l, t, &t.Meta, l.store.CreateTrip, l.store.UpdateTrip)
+}
+
+// CurrentTrip picks the trip a visit logged on a day belongs to by default: the trip in
+// progress that day which started last, or "" when none is.
+func CurrentTrip(trips []Trip, day Date) string {
+	var best *Trip
+	for i := range trips {
+		t := &trips[i]
+		if t.Deleted() || !t.Covers(day) {
+			continue
+		}
+		if best == nil || t.StartsOn.After(best.StartsOn) {
+			best = t
+		}
+	}
+	if best == nil {
+		return ""
+	}
+	return best.ID
+}
+
+// FollowUpTask is the task a visit's next step becomes: its title is the next step, due on
+// the visit's next date, for the visit's first project or else its first person. ok is false
+// when the visit has no next step or links neither a project nor a person.
+func FollowUpTask(a Activity, assignee string) (t Task, ok bool) {
+	if strings.TrimSpace(a.NextStep) == "" {
+		return Task{}, false
+	}
+	t = Task{Title: a.NextStep, Assignee: assignee, DueOn: a.NextDue, ActivityID: a.ID,
+		Notes: fmt.Sprintf("来自 %s %s：%s", a.On, a.Kind, a.Summary)}
+	switch {
+	case len(a.ProjectIDs) > 0:
+		t.ProjectID = a.ProjectIDs[0]
+	case len(a.PersonIDs) > 0:
+		t.PersonID = a.PersonIDs[0]
+	default:
+		return Task{}, false
+	}
+	return t, true
+}
+
+// TripFollowUps creates a follow-up task from the next step of every visit of a trip that
+// has one and has no task made from it yet; it returns how many it created and how many
+// visits with a next step it skipped because they link no project or person. The assignee is
+// the visit's first participant.
+func (l *Ledger) TripFollowUps(ctx context.Context, tripID string) (created, skipped int, err error) {
+	acts, err := l.store.TripActivities(ctx, tripID)
+	if err != nil {
+		return 0, 0, err
+	}
+	done, err := l.store.TasksFromActivities(ctx, activityIDs(acts))
+	if err != nil {
+		return 0, 0, err
+	}
+	for _, a := range acts {
+		if done[a.ID] || strings.TrimSpace(a.NextStep) == "" {
+			continue
+		}
+		by, _, _ := strings.Cut(strings.ReplaceAll(a.By, "、", "，"), "，")
+		t, ok := FollowUpTask(a, strings.TrimSpace(by))
+		if !ok {
+			skipped++
+			continue
+		}
+		if err := l.SaveTask(ctx, &t); err != nil {
+			return created, skipped, fmt.Errorf("由 %s 的跟进生成任务：%w", a.On, err)
+		}
+		created++
+	}
+	return created, skipped, nil
+}
+
+func activityIDs(acts []Activity) []string {
+	ids := make([]string, len(acts))
+	for i, a := range acts {
+		ids[i] = a.ID
+	}
+	return ids
+}
