@@ -37,6 +37,7 @@ type data struct {
 	people      map[string]*app.Person
 	contacts    map[string][]*app.Person // people of each enterprise, by name
 	activities  []app.Activity
+	events      []app.Event
 }
 
 // needs are the optional parts of the ledger a field or source reads.
@@ -47,6 +48,7 @@ const (
 	needTasks
 	needInvestments
 	needPeople
+	needEvents
 )
 
 // periodEnd is the last day of the period's month.
@@ -190,6 +192,11 @@ func load(ctx context.Context, st app.Store, period app.Month, today app.Date, n
 			d.investments = append(d.investments, vs...)
 		}
 	}
+	if n&needEvents != 0 {
+		if d.events, err = st.Events(ctx, app.EventFilter{To: d.periodEnd()}); err != nil {
+			return nil, err
+		}
+	}
 	if n&needPeople != 0 {
 		people, err := st.People(ctx, app.PersonFilter{})
 		if err != nil {
@@ -224,15 +231,8 @@ type record struct {
 	change string
 }
 
-// eventRow is one kind of 三请三回 event with its counts.
-type eventRow struct {
-	kind     string
-	count    int
-	invited  int // person-invitations (人次): a person at two events counts twice
-	ties     map[app.Tie]int
-	projects int
-	amount   app.Yuan
-}
+// eventRow is one kind of 三请三回 event with its figures.
+type eventRow = app.EventKindFigures
 
 // kpiRow is the KPIs of one zone or chain for the period's month and its year to date.
 type kpiRow struct {
@@ -272,64 +272,40 @@ func (d *data) records(s SheetMapping) []*record {
 	return nil
 }
 
-// eventRecords counts the 三请三回 events by kind. An event is an activity of one of the
-// event kinds, in the filter's scope, with at least one linked person who is one of the 三友.
-// Invited counts person-invitations (人次) of such people, by tie. A project counts under the
-// kind of the earliest event in scope linked to it that took place on or before its first
-// signing, when that signing falls in the scope too; each project counts once.
+// eventRecords lists the figures of the 三请三回 events in the filter's scope by kind, one
+// row per kind of the filter (every kind by default), as app.ComputeEventFigures counts them:
+// guests who are one of the 三友 counted per event (人次), and each project signed at the
+// events once, under its earliest event, with the amount signed there.
 func (d *data) eventRecords(f Filter) []*record {
 	kinds := f.EventKinds
 	if len(kinds) == 0 {
 		kinds = DefaultEventKinds
 	}
-	rows := make(map[string]*eventRow, len(kinds))
+	figures := app.ComputeEventFigures(d.events, d.people, d.scopePeriod(f.Scope))
 	out := make([]*record, 0, len(kinds))
 	for _, k := range kinds {
-		rows[k] = &eventRow{kind: k, ties: map[app.Tie]int{}}
-		out = append(out, &record{kind: "活动形式", id: k, label: k, ev: rows[k]})
-	}
-	type firstEvent struct {
-		on   app.Date
-		kind string
-	}
-	firsts := map[string]firstEvent{}
-	for i := range d.activities {
-		a := &d.activities[i]
-		row := rows[a.Kind]
-		if row == nil || !d.inScope(f.Scope, a.On) {
-			continue
-		}
-		var friends []*app.Person
-		for _, id := range a.PersonIDs {
-			if p := d.people[id]; p != nil && len(p.Ties) > 0 {
-				friends = append(friends, p)
+		row := &eventRow{Kind: app.EventKind(k)}
+		for i := range figures.ByKind {
+			if string(figures.ByKind[i].Kind) == k {
+				row = &figures.ByKind[i]
 			}
 		}
-		if len(friends) == 0 {
-			continue
-		}
-		row.count++
-		row.invited += len(friends)
-		for _, p := range friends {
-			for _, t := range p.Ties {
-				row.ties[t]++
-			}
-		}
-		for _, id := range a.ProjectIDs {
-			fact := d.facts[id]
-			if fact == nil || fact.FirstSignedOn.IsZero() || !d.inScope(f.Scope, fact.FirstSignedOn) || fact.FirstSignedOn.Before(a.On) {
-				continue
-			}
-			if prev, ok := firsts[id]; !ok || a.On.Before(prev.on) || (a.On == prev.on && a.Kind < prev.kind) {
-				firsts[id] = firstEvent{a.On, a.Kind}
-			}
-		}
-	}
-	for id, fe := range firsts {
-		rows[fe.kind].projects++
-		rows[fe.kind].amount += d.facts[id].Total
+		out = append(out, &record{kind: "活动形式", id: k, label: k, ev: row})
 	}
 	return out
+}
+
+// scopePeriod is the range of dates a scope covers in the period.
+func (d *data) scopePeriod(s Scope) app.Period {
+	switch s {
+	case ScopeMonth:
+		return app.Period{From: d.period.First(), To: d.periodEnd()}
+	case ScopeYear:
+		return app.Period{From: app.NewDate(d.period.Year, time.January, 1), To: d.periodEnd()}
+	case ScopeToDate:
+		return app.Period{To: d.periodEnd()}
+	}
+	return app.Period{}
 }
 
 // kpiRecords computes the KPIs of each zone (or chain) for the month and the year to date;
@@ -445,7 +421,7 @@ func needsOf(m Mapping) needs {
 		case SourceInvestments:
 			n |= needInvestments
 		case SourceEvents:
-			n |= needActivities | needPeople
+			n |= needEvents | needPeople
 		}
 		for _, c := range s.Columns {
 			if f, ok := FieldByKey(c.Field); ok {

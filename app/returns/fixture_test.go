@@ -137,6 +137,16 @@ func fixtureLedger(t testing.TB) *app.Ledger {
 			{Meta: meta("v5"), Kind: "茶话会", On: day("2026-04-01"), Summary: "茶话会（无三友参加）", PersonIDs: []string{"x3"}},
 			{Meta: meta("v6"), Kind: "团拜会", On: day("2025-01-20"), Summary: "去年的团拜会", PersonIDs: []string{"x1"}},
 		},
+		Events: []app.Event{
+			{Meta: meta("ev1"), Name: "春节赣籍企业家恳谈会", Kind: app.EventTalks, On: day("2026-02-10"), Level: app.LevelCity,
+				Guests:   []app.Guest{{PersonID: "x1", Attended: true}, {PersonID: "x2", Attended: true}, {PersonID: "x3"}},
+				Signings: []app.EventSigning{{ProjectID: "p2", Amount: 25 * app.Yi}, {ProjectID: "p4", Amount: 80_000_000}}},
+			{Meta: meta("ev2"), Name: "深圳江西商会座谈会", Kind: app.EventForum, On: day("2026-11-05"), Level: app.LevelCounty,
+				Guests: []app.Guest{{PersonID: "x1", Attended: true}}, Signings: []app.EventSigning{{ProjectID: "p4", Amount: 80_000_000}}},
+			{Meta: meta("ev3"), Name: "茶话会（无三友参加）", Kind: app.EventTea, On: day("2026-04-01"), Level: app.LevelTownship,
+				Guests: []app.Guest{{PersonID: "x3", Attended: true}}},
+			{Meta: meta("ev4"), Name: "去年的团拜会", Kind: app.EventNewYear, On: day("2025-01-20"), Guests: []app.Guest{{PersonID: "x1"}}},
+		},
 		Investments: []app.FundInvestment{
 			{Meta: meta("i1"), FundID: "f1", EnterpriseID: "e6", ProjectID: "p5", Amount: 150_000_000, On: day("2026-07-01"), Counts: true, CountsReason: "本地工厂"},
 			{Meta: meta("i2"), FundID: "f1", EnterpriseID: "e2", ProjectID: "p2", Amount: 80_000_000, On: day("2026-11-12"), Counts: true, CountsReason: "本地分支机构"},

@@ -67,8 +67,14 @@ const (
 // Drives lists the drives.
 var Drives = []string{DriveHomecoming, DriveThreeEnterprises, DriveFund, DriveGanReturn, DriveOutOfProvince, DriveForeign}
 
-// DefaultEventKinds are the activity kinds that count as 三请三回 events.
-var DefaultEventKinds = []string{"恳谈会", "座谈会", "茶话会", "团拜会"}
+// DefaultEventKinds are the kinds of 三请三回 event listed as rows: every kind.
+var DefaultEventKinds = func() []string {
+	out := make([]string, len(app.EventKinds))
+	for i, k := range app.EventKinds {
+		out[i] = string(k)
+	}
+	return out
+}()
 
 // Filter says which records qualify for a sheet. Empty fields do not filter.
 type Filter struct {
@@ -80,7 +86,7 @@ type Filter struct {
 	// ChangedOnly keeps only the records new or changed since the previous return of the
 	// same template (the weekly returns that report only what moved).
 	ChangedOnly bool `json:"changed_only,omitempty"`
-	// EventKinds are the activity kinds counted as events (SourceEvents); empty means
+	// EventKinds are the kinds of 三请三回 event listed as rows (SourceEvents); empty means
 	// DefaultEventKinds.
 	EventKinds []string `json:"event_kinds,omitempty"`
 }
