@@ -223,9 +223,9 @@ const (
 	KindRelationship   EntityKind = "relationship"
 	// KindReminder is a reminder of the 工作台 put off or dismissed: announced, not a record.
 	KindReminder EntityKind = "reminder"
-	KindEvent          EntityKind = "event"
-	KindCampaign       EntityKind = "campaign"
-	KindTrip           EntityKind = "trip"
+	KindEvent    EntityKind = "event"
+	KindCampaign EntityKind = "campaign"
+	KindTrip     EntityKind = "trip"
 	// KindSettings is the settings, audited and announced like a record.
 	KindSettings EntityKind = "settings"
 )
