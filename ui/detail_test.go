@@ -162,7 +162,7 @@ func TestQuickEntryShowsOnTimeline(t *testing.T) {
 	a := test.NewTempApp(t)
 	m := newMainWindow(a, l, Options{DBPath: path}, syncRun)
 	qw := a.NewWindow("快速记录跟进")
-	pg := m.newQuickEntryPage(qw, newTestRefs(t, l))
+	pg := m.newQuickEntryPage(qw, newTestRefs(t, l), app.Activity{})
 	qw.SetContent(pg.content())
 	qw.Show()
 

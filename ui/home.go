@@ -26,8 +26,9 @@ const maxReminderRows = 10
 const refreshDelay = 400 * time.Millisecond
 
 // homeScreen is the 工作台: KPI tiles for this month and this year, the year's signed projects
-// by current stage and by industry chain as bars, and three reminder lists — overdue tasks,
-// projects without progress for too long, and people due for contact. It reloads when the
+// by current stage and by industry chain as bars, and four reminder lists — overdue tasks,
+// projects without progress for too long, people due for contact and important dates coming
+// up — each row of which can be put off (稍后提醒) or dealt with (完成). It reloads when the
 // ledger reports a change.
 type homeScreen struct {
 	ledger *app.Ledger
@@ -40,7 +41,11 @@ type homeScreen struct {
 	tasks       *reminderList
 	stale       *reminderList
 	contacts    *reminderList
+	dates       *reminderList
 	status      *widget.Label
+	// followUp opens the quick entry of a follow-up with its links filled in: 完成 of a person
+	// due for contact or of a stale project records the contact or the progress.
+	followUp func(app.Activity)
 
 	changes *debouncer
 	shown   bool               // content was built: changes refresh it from then on
@@ -54,10 +59,13 @@ type kpiTiles struct {
 }
 
 func newHomeScreen(l *app.Ledger, run runner, open func(app.EntityKind, string)) *homeScreen {
-	h := &homeScreen{ledger: l, run: run, open: open, status: widget.NewLabel("正在统计……")}
+	h := &homeScreen{ledger: l, run: run, open: open, status: widget.NewLabel("正在统计……"), followUp: func(app.Activity) {}}
 	h.month, h.year = newKPITiles(), newKPITiles()
 	h.stageBars, h.chainBars = container.NewVBox(), container.NewVBox()
-	h.tasks, h.stale, h.contacts = newReminderList(open), newReminderList(open), newReminderList(open)
+	h.tasks, h.stale, h.contacts, h.dates = newReminderList(open), newReminderList(open), newReminderList(open), newReminderList(open)
+	for _, r := range []*reminderList{h.tasks, h.stale, h.contacts, h.dates} {
+		r.snooze = h.onSnooze
+	}
 	h.changes = newDebouncer(refreshDelay, run, h.onLedgerChanged)
 	l.Subscribe(func(app.Change) { h.changes.trigger() })
 	return h
@@ -99,7 +107,7 @@ func (h *homeScreen) content() fyne.CanvasObject {
 	charts := container.NewGridWithColumns(2,
 		container.NewVBox(heading("本年签约项目按当前阶段"), h.stageBars),
 		container.NewVBox(heading("本年签约项目按产业链（金额）"), h.chainBars))
-	reminders := container.NewGridWithColumns(3, h.tasks.object(), h.stale.object(), h.contacts.object())
+	reminders := container.NewGridWithColumns(2, h.tasks.object(), h.stale.object(), h.contacts.object(), h.dates.object())
 	return container.NewVScroll(container.NewVBox(
 		heading("本月"), h.month.grid(),
 		heading("本年"), h.year.grid(),
@@ -232,7 +240,9 @@ func (h *homeScreen) showReminders(r app.Reminders) {
 		if r.User == "" && t.Assignee != "" {
 			detail += " · " + t.Assignee
 		}
-		rows = append(rows, reminderRow{text: t.Title + " — " + t.ProjectName, detail: detail, kind: app.KindTask, id: t.ID})
+		id := t.ID
+		rows = append(rows, reminderRow{text: t.Title + " — " + t.ProjectName, detail: detail, kind: app.KindTask, id: t.ID,
+			key: app.TaskReminderKey(t.ID), doneText: "完成", done: func() { h.onCompleteTask(id) }})
 	}
 	title := fmt.Sprintf("我的逾期任务（%s）· %d 项", r.User, len(r.Tasks))
 	note := "负责人为设置中的用户姓名的未完成任务。"
@@ -244,8 +254,10 @@ func (h *homeScreen) showReminders(r app.Reminders) {
 
 	rows = nil
 	for _, p := range r.Stale {
+		id := p.ID
 		rows = append(rows, reminderRow{text: p.Name,
-			detail: fmt.Sprintf("%s · %d 天无进展（上限 %d 天）", p.Stage, p.Days, p.Limit), kind: app.KindProject, id: p.ID})
+			detail: fmt.Sprintf("%s · %d 天无进展（上限 %d 天）", p.Stage, p.Days, p.Limit), kind: app.KindProject, id: p.ID,
+			key: app.ProjectReminderKey(p.ID), doneText: "记跟进", done: func() { h.followUp(app.Activity{ProjectIDs: []string{id}}) }})
 	}
 	h.stale.show(fmt.Sprintf("久无进展的项目 · %d 个", len(r.Stale)),
 		"进展指阶段变更、关联的跟进记录或完成的任务；上限在“设置”中按阶段调整。", rows, len(r.Stale), "没有超过期限的项目。")
@@ -261,28 +273,60 @@ func (h *homeScreen) showReminders(r app.Reminders) {
 		if c.Keeper != "" {
 			detail += " · " + c.Keeper
 		}
-		rows = append(rows, reminderRow{text: c.Name, detail: detail, kind: app.KindPerson, id: c.ID})
+		id := c.ID
+		rows = append(rows, reminderRow{text: c.Name, detail: detail, kind: app.KindPerson, id: c.ID,
+			key: app.ContactReminderKey(c.ID), doneText: "记跟进", done: func() { h.followUp(app.Activity{PersonIDs: []string{id}}) }})
 	}
-	h.contacts.show(fmt.Sprintf("到期应联系的人 · %d 人", len(r.Contacts)),
-		fmt.Sprintf("按各人的联系周期计算，其中从未联系 %d 人。", never), rows, len(r.Contacts), "没有到期应联系的人。")
+	h.contacts.show(fmt.Sprintf("快要失联 · %d 人", len(r.Contacts)),
+		fmt.Sprintf("已到联系周期（本人未设周期的按联系等级）的人，其中从未联系 %d 人；“记跟进”记下这次联系。", never), rows, len(r.Contacts), "没有到期应联系的人。")
+
+	rows = nil
+	for _, u := range r.Dates {
+		when := fmt.Sprintf("%d 天后", u.InDays)
+		switch u.InDays {
+		case 0:
+			when = "今天"
+		case 1:
+			when = "明天"
+		}
+		detail := fmt.Sprintf("%s %s（%s）· %s", when, u.On, u.Date.Describe(), u.Date.Label)
+		if u.Keeper != "" {
+			detail += " · " + u.Keeper
+		}
+		rows = append(rows, reminderRow{text: u.PersonName + " · " + u.Date.Label, detail: detail, kind: app.KindPerson, id: u.PersonID,
+			key: u.Key(), doneText: "完成", done: func() { h.onDismissDate(u) }})
+	}
+	note = fmt.Sprintf("未来 %d 天内的生日等重要日期，农历已换算为公历；“完成”后今年不再提醒。", r.DateDays)
+	if r.Snoozed > 0 {
+		note += fmt.Sprintf("另有 %d 项提醒已暂缓。", r.Snoozed)
+	}
+	h.dates.show(fmt.Sprintf("重要日期 · %d 个", len(r.Dates)), note, rows, len(r.Dates), "近期没有重要日期。")
 }
 
-// reminderRow is one line of a reminder list: the record it opens and what it says.
+// reminderRow is one line of a reminder list: the record it opens, what it says, and, for a
+// reminder that can be put off, its key and what 完成 does.
 type reminderRow struct {
 	text, detail string
 	kind         app.EntityKind
 	id           string
+	key          string
+	doneText     string
+	done         func()
 }
 
 // reminderList is one of the 工作台's reminder cards: a title with the count, a note on the
 // rule, and up to maxReminderRows rows, each opening its record.
 type reminderList struct {
-	open  func(app.EntityKind, string)
-	title *widget.Label
+	open   func(app.EntityKind, string)
+	snooze func(key string, days int)
+	title  *widget.Label
 	note  *widget.Label
 	rows  *fyne.Container
 	more  *widget.Label
 	shown []reminderRow // the rows shown, for tests
+	// links, later and done are the links and the 稍后 and 完成 buttons of the rows shown, for tests.
+	links       []*elidedLink
+	later, done []*widget.Button
 }
 
 func newReminderList(open func(app.EntityKind, string)) *reminderList {
@@ -305,11 +349,22 @@ func (r *reminderList) show(title, note string, rows []reminderRow, total int, e
 	r.note.SetText(note)
 	r.shown = rows[:min(len(rows), maxReminderRows)]
 	r.rows.RemoveAll()
+	r.links, r.later, r.done = nil, nil, nil
 	for _, row := range r.shown {
 		kind, id := row.kind, row.id
 		link := newElidedLink(row.text, func() { r.open(kind, id) })
+		r.links = append(r.links, link)
 		detail := newElidedText(row.detail, theme.SizeNameCaptionText, theme.ColorNameForeground, fyne.TextStyle{})
-		r.rows.Add(container.New(layout.NewCustomPaddedVBoxLayout(0), link, detail))
+		var line fyne.CanvasObject = container.New(layout.NewCustomPaddedVBoxLayout(0), link, detail)
+		if row.key != "" {
+			later, done := widget.NewButton("稍后", nil), widget.NewButton(row.doneText, row.done)
+			later.Importance, done.Importance = widget.LowImportance, widget.LowImportance
+			key := row.key
+			later.OnTapped = func() { r.showSnoozeMenu(later, key) }
+			r.later, r.done = append(r.later, later), append(r.done, done)
+			line = container.NewBorder(nil, nil, nil, container.NewHBox(later, done), line)
+		}
+		r.rows.Add(line)
 	}
 	switch {
 	case total == 0:
@@ -319,6 +374,53 @@ func (r *reminderList) show(title, note string, rows []reminderRow, total int, e
 	default:
 		r.more.SetText("")
 	}
+}
+
+// snoozeLabel names a delay of 稍后提醒.
+func snoozeLabel(days int) string {
+	switch days {
+	case 1:
+		return "明天再提醒"
+	case 7:
+		return "一周后再提醒"
+	}
+	return fmt.Sprintf("%d 天后再提醒", days)
+}
+
+// showSnoozeMenu offers the delays of 稍后提醒 under a row's button.
+func (r *reminderList) showSnoozeMenu(b *widget.Button, key string) {
+	var items []*fyne.MenuItem
+	for _, days := range app.SnoozeChoices {
+		items = append(items, fyne.NewMenuItem(snoozeLabel(days), func() { r.snooze(key, days) }))
+	}
+	c := fyne.CurrentApp().Driver().CanvasForObject(b)
+	widget.ShowPopUpMenuAtRelativePosition(fyne.NewMenu("", items...), c, fyne.NewPos(0, b.Size().Height), b)
+}
+
+// onSnooze puts a reminder off; the lists reload when the ledger announces it.
+func (h *homeScreen) onSnooze(key string, days int) {
+	h.act("稍后提醒", func(ctx context.Context) error { return h.ledger.SnoozeReminder(ctx, key, days) })
+}
+
+// onCompleteTask marks an overdue task done today.
+func (h *homeScreen) onCompleteTask(id string) {
+	h.act("完成任务", func(ctx context.Context) error { return h.ledger.CompleteTask(ctx, id) })
+}
+
+// onDismissDate takes an important date off the list until next year.
+func (h *homeScreen) onDismissDate(u app.UpcomingDate) {
+	h.act("完成提醒", func(ctx context.Context) error { return h.ledger.DismissDate(ctx, u) })
+}
+
+// act runs a reminder's action off the UI goroutine; a failure is shown in the status line.
+func (h *homeScreen) act(what string, work func(ctx context.Context) error) {
+	h.run(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		if err := work(ctx); err != nil {
+			fyne.Do(func() { h.status.SetText(what + "失败：" + err.Error()) })
+		}
+	})
 }
 
 // debouncer turns a burst of ledger change notifications, which arrive on the writer's

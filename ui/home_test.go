@@ -127,7 +127,7 @@ func TestHomeRemindersOnFixedDates(t *testing.T) {
 	}
 
 	// A row opens its record.
-	test.Tap(h.stale.rows.Objects[0].(*fyne.Container).Objects[0].(*elidedLink))
+	test.Tap(h.stale.links[0])
 	if fmt.Sprint(got.kinds, got.ids) != fmt.Sprint([]string{"project"}, []string{f.stale.ID}) {
 		t.Errorf("tapping the stale project opened %v %v", got.kinds, got.ids)
 	}

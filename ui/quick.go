@@ -22,7 +22,11 @@ func (m *mainWindow) addQuickEntry() {
 // openQuickEntry opens a window to log a visit or a call in three steps: who (people,
 // enterprises, projects, typed ahead), what happened, and the next step with its date. It
 // closes itself once saved.
-func (m *mainWindow) openQuickEntry() {
+func (m *mainWindow) openQuickEntry() { m.openQuickEntryWith(app.Activity{}) }
+
+// openQuickEntryWith opens the quick entry with some of the follow-up filled in: the person
+// or the project a reminder is about.
+func (m *mainWindow) openQuickEntryWith(a app.Activity) {
 	m.run(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
@@ -33,7 +37,7 @@ func (m *mainWindow) openQuickEntry() {
 				return
 			}
 			w := fyne.CurrentApp().NewWindow("快速记录跟进")
-			pg := m.newQuickEntryPage(w, r)
+			pg := m.newQuickEntryPage(w, r, a)
 			w.SetContent(pg.content())
 			w.Resize(fyne.NewSize(720, 640))
 			w.Show()
@@ -44,8 +48,8 @@ func (m *mainWindow) openQuickEntry() {
 
 // newQuickEntryPage is the activity page as the quick entry shows it: a visit dated today
 // by the user, closing its window once saved.
-func (m *mainWindow) newQuickEntryPage(w fyne.Window, r refs) *activityPage {
-	pg := newActivityPage(w, m.ledger, m.run, app.Activity{}, r)
+func (m *mainWindow) newQuickEntryPage(w fyne.Window, r refs, a app.Activity) *activityPage {
+	pg := newActivityPage(w, m.ledger, m.run, a, r)
 	pg.saved = func() { w.Close() }
 	return pg
 }

@@ -4,6 +4,7 @@
 package ui
 
 import (
+	"context"
 	"time"
 
 	"fmt"
@@ -39,6 +40,9 @@ func Run(l *app.Ledger, opt Options) {
 	}
 	w := newMainWindow(a, l, opt, goRunner)
 	w.win.Resize(fyne.NewSize(1280, 800))
+	notify, stop := context.WithCancel(context.Background())
+	defer stop()
+	newReminderNotifier(l, time.Now, a.SendNotification).start(notify, goRunner, notifyEvery)
 	w.win.ShowAndRun()
 }
 
@@ -89,6 +93,7 @@ type mainWindow struct {
 func newMainWindow(a fyne.App, l *app.Ledger, opt Options, run runner) *mainWindow {
 	m := &mainWindow{win: a.NewWindow(fmt.Sprintf("赣招 %s — %s", app.Version, opt.DBPath)), ledger: l, run: run, opt: opt}
 	m.home = newHomeScreen(l, run, m.openRecord)
+	m.home.followUp = m.openQuickEntryWith
 	m.board = newBoardScreen(m.win, l, run, m.openRecord)
 	m.home.changes.delay, m.board.changes.delay = opt.ChangeDelay, opt.ChangeDelay
 	lists := listEnv{win: m.win, ledger: l, run: run, open: m.openRecord, changeDelay: opt.ChangeDelay}
