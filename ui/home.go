@@ -320,10 +320,10 @@ type reminderList struct {
 	open   func(app.EntityKind, string)
 	snooze func(key string, days int)
 	title  *widget.Label
-	note  *widget.Label
-	rows  *fyne.Container
-	more  *widget.Label
-	shown []reminderRow // the rows shown, for tests
+	note   *widget.Label
+	rows   *fyne.Container
+	more   *widget.Label
+	shown  []reminderRow // the rows shown, for tests
 	// links, later and done are the links and the 稍后 and 完成 buttons of the rows shown, for tests.
 	links       []*elidedLink
 	later, done []*widget.Button
