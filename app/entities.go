@@ -195,7 +195,8 @@ type Fund struct {
 	Type          FundType     `json:"type"`
 	Level         FundLevel    `json:"level"`
 	ParentID      string       `json:"parent_id"`
-	ManagerID     string       `json:"manager_id"` // GP, an enterprise
+	ManagerID     string       `json:"manager_id"`    // GP, an enterprise
+	CoManagerID   string       `json:"co_manager_id"` // second GP of a 双GP fund, often a local state-owned manager
 	Size          Yuan         `json:"size"`
 	GovCommitment Yuan         `json:"gov_commitment"`
 	Stage         FundStage    `json:"stage"`
@@ -203,6 +204,7 @@ type Fund struct {
 	// ReinvestRatio is in basis points: 15000 is 1.5× for a multiple, 6000 is 60% for a share.
 	ReinvestRatio int          `json:"reinvest_ratio_bp"`
 	ReinvestBase  ReinvestBase `json:"reinvest_base"`
+	Investable    Yuan         `json:"investable"` // 可投资金额 under the agreement, a 返投 base; 实缴 comes from the LPs
 	SetUpOn       Date         `json:"set_up_on"`
 	Notes         string       `json:"notes"`
 }
@@ -218,6 +220,19 @@ type FundInvestment struct {
 	On           Date   `json:"on"`
 	Counts       bool   `json:"counts_toward_reinvest"`
 	CountsReason string `json:"counts_reason"` // why it counts (本地分支机构, 本地工厂, 总部迁入 …) or not
+}
+
+// FundLP is a limited partner (LP) of a fund with its commitment (认缴) and paid-in (实缴)
+// capital. Government marks the government's money (a guidance fund or a state platform):
+// its 实缴 is the base of a 返投 multiple measured on 实缴.
+type FundLP struct {
+	Meta
+	FundID       string `json:"fund_id"`
+	EnterpriseID string `json:"enterprise_id"`
+	Government   bool   `json:"government"`
+	Subscribed   Yuan   `json:"subscribed"` // 认缴
+	PaidIn       Yuan   `json:"paid_in"`    // 实缴
+	Notes        string `json:"notes"`
 }
 
 // Settings are the user's and the unit's details written on returns.

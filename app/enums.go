@@ -226,13 +226,14 @@ const (
 	KindEvent    EntityKind = "event"
 	KindCampaign EntityKind = "campaign"
 	KindTrip     EntityKind = "trip"
+	KindFundLP   EntityKind = "fund_lp"
 	// KindSettings is the settings, audited and announced like a record.
 	KindSettings EntityKind = "settings"
 )
 
 // EntityKinds lists every kind that can be deleted to and restored from the recycle bin.
 var EntityKinds = []EntityKind{KindEnterprise, KindPerson, KindChamber, KindProject, KindTask, KindActivity, KindFund, KindFundInvestment, KindArrival, KindRelationship,
-	KindEvent, KindCampaign, KindTrip}
+	KindEvent, KindCampaign, KindTrip, KindFundLP}
 
 // Label returns the Chinese name of the kind.
 func (k EntityKind) Label() string {
@@ -263,6 +264,8 @@ func (k EntityKind) Label() string {
 		return "联络活动"
 	case KindTrip:
 		return "出差"
+	case KindFundLP:
+		return "基金出资人"
 	}
 	return string(k)
 }

@@ -141,6 +141,8 @@ func kindOf(rec any) EntityKind {
 		return KindCampaign
 	case *Trip:
 		return KindTrip
+	case *FundLP:
+		return KindFundLP
 	}
 	return "" // a record no screen lists (a return template): nothing to announce
 }
@@ -193,6 +195,15 @@ func (l *Ledger) SaveFundInvestment(ctx context.Context, v *FundInvestment) erro
 		return err
 	}
 	return save(ctx, l, v, &v.Meta, l.store.CreateFundInvestment, l.store.UpdateFundInvestment)
+}
+
+// SaveFundLP creates or updates a limited partner of a fund.
+func (l *Ledger) SaveFundLP(ctx context.Context, lp *FundLP) error {
+	lp.Notes = CleanText(lp.Notes)
+	if err := ValidateFundLP(*lp); err != nil {
+		return err
+	}
+	return save(ctx, l, lp, &lp.Meta, l.store.CreateFundLP, l.store.UpdateFundLP)
 }
 
 // SaveTask creates or updates a task.
@@ -431,6 +442,11 @@ func (l *Ledger) LoadDataset(ctx context.Context, d Dataset) error {
 	for i := range d.Campaigns {
 		NormalizeCampaign(&d.Campaigns[i])
 		if err := check(KindCampaign, d.Campaigns[i].Name, ValidateCampaign(d.Campaigns[i])); err != nil {
+			return err
+		}
+	}
+	for _, lp := range d.FundLPs {
+		if err := check(KindFundLP, lp.Subscribed.FormatWan(), ValidateFundLP(lp)); err != nil {
 			return err
 		}
 	}

@@ -122,6 +122,12 @@ type FundStore interface {
 	UpdateFundInvestment(ctx context.Context, v FundInvestment, read time.Time) error
 	FundInvestment(ctx context.Context, id string) (FundInvestment, error)
 	FundInvestments(ctx context.Context, fundID string) ([]FundInvestment, error)
+
+	CreateFundLP(ctx context.Context, lp FundLP) error
+	UpdateFundLP(ctx context.Context, lp FundLP, read time.Time) error
+	FundLP(ctx context.Context, id string) (FundLP, error)
+	// FundLPs lists a fund's live LPs, largest commitment first.
+	FundLPs(ctx context.Context, fundID string) ([]FundLP, error)
 }
 
 // RecycleStore moves records to and from the recycle bin and reads the audit log. Deleting
@@ -166,12 +172,13 @@ type Dataset struct {
 	Trips        []Trip // before Activities, which link them
 	Events       []Event
 	Campaigns    []Campaign // before Tasks, which link them
+	FundLPs      []FundLP
 }
 
 // Len is the number of records in the batch, stage history excluded.
 func (d Dataset) Len() int {
 	return len(d.Enterprises) + len(d.People) + len(d.Chambers) + len(d.Funds) + len(d.Projects) +
-		len(d.Arrivals) + len(d.Tasks) + len(d.Activities) + len(d.Investments) + len(d.Trips) + len(d.Events) + len(d.Campaigns)
+		len(d.Arrivals) + len(d.Tasks) + len(d.Activities) + len(d.Investments) + len(d.Trips) + len(d.Events) + len(d.Campaigns) + len(d.FundLPs)
 }
 
 // BulkStore loads datasets.

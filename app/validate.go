@@ -370,6 +370,35 @@ func ValidateFund(f Fund) error {
 	if f.ReinvestKind != ReinvestNone && !slices.Contains(ReinvestBases, f.ReinvestBase) {
 		pr.add("reinvest_base", "请选择返投基数（认缴、实缴或可投资金额）")
 	}
+	checkFundParties(&pr, f)
+	return pr.err()
+}
+
+// checkFundParties checks a fund's second GP and its 可投资金额.
+func checkFundParties(pr *problems, f Fund) {
+	if f.CoManagerID != "" && f.CoManagerID == f.ManagerID {
+		pr.add("co_manager_id", "第二管理人（双GP）不能与管理人相同")
+	}
+	checkAmount(pr, "investable", "可投资金额", f.Investable)
+	if f.Size > 0 && f.Investable > f.Size {
+		pr.add("investable", "可投资金额不能大于基金规模")
+	}
+}
+
+// ValidateFundLP checks a limited partner of a fund.
+func ValidateFundLP(lp FundLP) error {
+	pr := problems{entity: "基金出资人"}
+	if lp.FundID == "" {
+		pr.add("fund_id", "请选择基金")
+	}
+	if lp.EnterpriseID == "" {
+		pr.add("enterprise_id", "请选择出资人")
+	}
+	checkAmount(&pr, "subscribed", "认缴出资", lp.Subscribed)
+	checkAmount(&pr, "paid_in", "实缴出资", lp.PaidIn)
+	if lp.PaidIn > lp.Subscribed {
+		pr.add("paid_in", "实缴出资不能大于认缴出资")
+	}
 	return pr.err()
 }
 
