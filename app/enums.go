@@ -221,12 +221,12 @@ const (
 	KindFundInvestment EntityKind = "fund_investment"
 	KindArrival        EntityKind = "arrival"
 	KindRelationship   EntityKind = "relationship"
+	KindFundLP         EntityKind = "fund_lp"
 	// KindReminder is a reminder of the 工作台 put off or dismissed: announced, not a record.
 	KindReminder EntityKind = "reminder"
 	KindEvent    EntityKind = "event"
 	KindCampaign EntityKind = "campaign"
 	KindTrip     EntityKind = "trip"
-	KindFundLP   EntityKind = "fund_lp"
 	// KindSettings is the settings, audited and announced like a record.
 	KindSettings EntityKind = "settings"
 )

@@ -69,7 +69,8 @@ func insertDataset(ctx context.Context, tx *sql.Tx, d app.Dataset, who string, a
 		}
 		// Funds reference their parents: insert parents first.
 		for _, f := range fundsParentsFirst(d.Funds) {
-			b.exec(`INSERT INTO funds (`+fundColumns+`) VALUES (`+placeholders(18)+`)`, append(fundArgs(f), metaArgs(f.Meta)...)...)
+			args := append(fundArgs(f), metaArgs(f.Meta)...)
+			b.exec(`INSERT INTO funds (`+fundColumns+`) VALUES (`+placeholders(len(args))+`)`, args...)
 			audit(app.KindFund, f.ID)
 		}
 		for _, p := range d.Projects {
@@ -131,6 +132,11 @@ func insertDataset(ctx context.Context, tx *sql.Tx, d app.Dataset, who string, a
 		for _, v := range d.Investments {
 			b.exec(`INSERT INTO fund_investments (`+investmentColumns+`) VALUES (`+placeholders(12)+`)`, append(investmentArgs(v), metaArgs(v.Meta)...)...)
 			audit(app.KindFundInvestment, v.ID)
+		}
+		for _, lp := range d.FundLPs {
+			args := append(lpArgs(lp), metaArgs(lp.Meta)...)
+			b.exec(`INSERT INTO fund_lps (`+lpColumns+`) VALUES (`+placeholders(len(args))+`)`, args...)
+			audit(app.KindFundLP, lp.ID)
 		}
 		flushAudit()
 		return b.err

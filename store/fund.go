@@ -10,27 +10,28 @@ import (
 )
 
 const fundColumns = `name, type, level, parent_id, manager_id, size, gov_commitment, stage, reinvest_kind, reinvest_ratio_bp,
-	reinvest_base, set_up_on, notes, ` + metaColumns
+	reinvest_base, set_up_on, notes, co_manager_id, investable, ` + metaColumns
 
 func fundArgs(f app.Fund) []any {
 	return []any{f.Name, string(f.Type), string(f.Level), nullID(f.ParentID), nullID(f.ManagerID), int64(f.Size), int64(f.GovCommitment),
-		string(f.Stage), string(f.ReinvestKind), f.ReinvestRatio, string(f.ReinvestBase), dateArg(f.SetUpOn), f.Notes}
+		string(f.Stage), string(f.ReinvestKind), f.ReinvestRatio, string(f.ReinvestBase), dateArg(f.SetUpOn), f.Notes,
+		nullID(f.CoManagerID), int64(f.Investable)}
 }
 
 func scanFund(row interface{ Scan(...any) error }) (app.Fund, error) {
 	var f app.Fund
 	var typ, level, stage, kind, base string
-	var parent, manager, setUp sql.NullString
+	var parent, manager, coManager, setUp sql.NullString
 	var m meta
 	dest := append([]any{&f.Name, &typ, &level, &parent, &manager, &f.Size, &f.GovCommitment, &stage, &kind, &f.ReinvestRatio,
-		&base, &setUp, &f.Notes}, m.dest()...)
+		&base, &setUp, &f.Notes, &coManager, &f.Investable}, m.dest()...)
 	if err := row.Scan(dest...); err != nil {
 		return f, err
 	}
 	var sc scanner
 	f.Meta, f.SetUpOn = m.meta(&sc), sc.date(setUp)
 	f.Type, f.Level, f.Stage, f.ReinvestKind, f.ReinvestBase = app.FundType(typ), app.FundLevel(level), app.FundStage(stage), app.ReinvestKind(kind), app.ReinvestBase(base)
-	f.ParentID, f.ManagerID = parent.String, manager.String
+	f.ParentID, f.ManagerID, f.CoManagerID = parent.String, manager.String, coManager.String
 	return f, sc.err
 }
 
@@ -63,7 +64,7 @@ func (s *Store) UpdateFund(ctx context.Context, f app.Fund, read time.Time) erro
 		args := append(fundArgs(f), stamp(f.UpdatedAt), f.UpdatedBy, f.ID)
 		_, err = tx.ExecContext(ctx, `UPDATE funds SET name = ?, type = ?, level = ?, parent_id = ?, manager_id = ?, size = ?,
 			gov_commitment = ?, stage = ?, reinvest_kind = ?, reinvest_ratio_bp = ?, reinvest_base = ?, set_up_on = ?, notes = ?,
-			updated_at = ?, updated_by = ? WHERE id = ?`, args...)
+			co_manager_id = ?, investable = ?, updated_at = ?, updated_by = ? WHERE id = ?`, args...)
 		if err != nil {
 			return writeErr("保存基金“"+f.Name+"”", err)
 		}
@@ -188,6 +189,87 @@ func (s *Store) FundInvestments(ctx context.Context, fundID string) ([]app.FundI
 			return nil, fmt.Errorf("列出基金投资：%w", err)
 		}
 		out = append(out, v)
+	}
+	return out, rows.Err()
+}
+
+const lpColumns = `fund_id, enterprise_id, government, subscribed, paid_in, notes, ` + metaColumns
+
+func lpArgs(lp app.FundLP) []any {
+	return []any{lp.FundID, lp.EnterpriseID, boolInt(lp.Government), int64(lp.Subscribed), int64(lp.PaidIn), lp.Notes}
+}
+
+func scanLP(row interface{ Scan(...any) error }) (app.FundLP, error) {
+	var lp app.FundLP
+	var m meta
+	if err := row.Scan(append([]any{&lp.FundID, &lp.EnterpriseID, &lp.Government, &lp.Subscribed, &lp.PaidIn, &lp.Notes}, m.dest()...)...); err != nil {
+		return lp, err
+	}
+	var sc scanner
+	lp.Meta = m.meta(&sc)
+	return lp, sc.err
+}
+
+// CreateFundLP inserts a limited partner of a fund and audits every field set.
+func (s *Store) CreateFundLP(ctx context.Context, lp app.FundLP) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		args := append(lpArgs(lp), lp.ID, stamp(lp.CreatedAt), stamp(lp.UpdatedAt), lp.UpdatedBy, nullStamp(lp.DeletedAt))
+		if _, err := tx.ExecContext(ctx, `INSERT INTO fund_lps (`+lpColumns+`) VALUES (`+placeholders(len(args))+`)`, args...); err != nil {
+			return writeErr("保存基金出资人", err)
+		}
+		return writeAudit(ctx, tx, app.KindFundLP, lp.ID, app.Diff(app.FundLP{}, lp), lp.UpdatedBy, lp.UpdatedAt)
+	})
+}
+
+// UpdateFundLP saves an edited limited partner read at `read`.
+func (s *Store) UpdateFundLP(ctx context.Context, lp app.FundLP, read time.Time) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := checkVersion(ctx, tx, "fund_lps", lp.ID, read); err != nil {
+			return fmt.Errorf("保存基金出资人：%w", err)
+		}
+		old, err := getLP(ctx, tx, lp.ID)
+		if err != nil {
+			return err
+		}
+		args := append(lpArgs(lp), stamp(lp.UpdatedAt), lp.UpdatedBy, lp.ID)
+		_, err = tx.ExecContext(ctx, `UPDATE fund_lps SET fund_id = ?, enterprise_id = ?, government = ?, subscribed = ?,
+			paid_in = ?, notes = ?, updated_at = ?, updated_by = ? WHERE id = ?`, args...)
+		if err != nil {
+			return writeErr("保存基金出资人", err)
+		}
+		return writeAudit(ctx, tx, app.KindFundLP, lp.ID, app.Diff(old, lp), lp.UpdatedBy, lp.UpdatedAt)
+	})
+}
+
+// FundLP reads one limited partner.
+func (s *Store) FundLP(ctx context.Context, id string) (app.FundLP, error) { return getLP(ctx, s.db, id) }
+
+func getLP(ctx context.Context, q querier, id string) (app.FundLP, error) {
+	lp, err := scanLP(q.QueryRowContext(ctx, `SELECT `+lpColumns+` FROM fund_lps WHERE id = ?`, id))
+	if err == sql.ErrNoRows {
+		return lp, fmt.Errorf("基金出资人 %s：%w", id, app.ErrNotFound)
+	}
+	if err != nil {
+		return lp, fmt.Errorf("读取基金出资人：%w", err)
+	}
+	return lp, nil
+}
+
+// FundLPs lists a fund's live limited partners, largest commitment first.
+func (s *Store) FundLPs(ctx context.Context, fundID string) ([]app.FundLP, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT `+lpColumns+` FROM fund_lps WHERE fund_id = ? AND deleted_at IS NULL
+		ORDER BY subscribed DESC, id`, fundID)
+	if err != nil {
+		return nil, fmt.Errorf("列出基金出资人：%w", err)
+	}
+	defer rows.Close()
+	var out []app.FundLP
+	for rows.Next() {
+		lp, err := scanLP(rows)
+		if err != nil {
+			return nil, fmt.Errorf("列出基金出资人：%w", err)
+		}
+		out = append(out, lp)
 	}
 	return out, rows.Err()
 }

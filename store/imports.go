@@ -320,6 +320,8 @@ func linkedCreated(ctx context.Context, tx *sql.Tx, batchID string, kind app.Ent
 			{`SELECT enterprise_id FROM people WHERE enterprise_id IN ` + batch, "仍有保留下来的人物在该企业任职"},
 			{`SELECT manager_id FROM funds WHERE manager_id IN ` + batch, "已是基金管理人"},
 			{`SELECT enterprise_id FROM fund_investments WHERE enterprise_id IN ` + batch, "已有基金投资"},
+			{`SELECT co_manager_id FROM funds WHERE co_manager_id IN ` + batch, "已是基金的第二管理人"},
+			{`SELECT enterprise_id FROM fund_lps WHERE enterprise_id IN ` + batch, "已是基金出资人"},
 			{`SELECT enterprise_id FROM activity_enterprises WHERE enterprise_id IN ` + batch, "导入后已有跟进记录"},
 		}
 	}

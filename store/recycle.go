@@ -26,6 +26,7 @@ var recycled = map[app.EntityKind]struct{ table, name string }{
 	app.KindEvent:          {"events", "on_date || ' ' || name"},
 	app.KindCampaign:       {"campaigns", "name"},
 	app.KindTrip:           {"trips", "starts_on || ' ' || destination"},
+	app.KindFundLP:         {"fund_lps", "(SELECT name FROM enterprises WHERE id = enterprise_id) || ' 认缴 ' || subscribed"},
 }
 
 // SoftDelete moves a record to the recycle bin. Its rows of links (activity links,
