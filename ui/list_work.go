@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
@@ -10,10 +11,12 @@ import (
 	"ganzhao/app"
 )
 
-// fundRow is a fund with the names of its parent fund and its manager (GP).
+// fundRow is a fund with the names of its parent fund and its manager (GP), and its 返投
+// ledger.
 type fundRow struct {
 	app.Fund
 	parent, manager string
+	reinvest        app.ReinvestLedger
 }
 
 var fundColumns = []listColumn[fundRow]{
@@ -24,6 +27,16 @@ var fundColumns = []listColumn[fundRow]{
 	amountColumn("规模", 110, func(r fundRow) app.Yuan { return r.Size }),
 	amountColumn("政府出资", 110, func(r fundRow) app.Yuan { return r.GovCommitment }),
 	{title: "返投要求", width: 120, text: reinvestText, number: func(r fundRow) int64 { return int64(r.ReinvestRatio) }},
+	{title: "要求返投", width: 110, text: func(r fundRow) string {
+		if !r.reinvest.HasRequirement() {
+			return "—"
+		}
+		return r.reinvest.Required.FormatYi()
+	}, number: func(r fundRow) int64 { return int64(r.reinvest.Required) }},
+	amountColumn("已认定返投", 110, func(r fundRow) app.Yuan { return r.reinvest.Counted }),
+	{title: "返投完成率", width: 90, text: func(r fundRow) string { return r.reinvest.RateText() },
+		number: func(r fundRow) int64 { return int64(r.reinvest.RateBP) }},
+	numberColumn("落地项目", 70, func(r fundRow) int { return r.reinvest.Landed }),
 	textColumn("上级基金", 200, func(r fundRow) string { return r.parent }),
 	textColumn("管理人", 200, func(r fundRow) string { return r.manager }),
 	dateColumn("设立日期", func(r fundRow) app.Date { return r.SetUpOn }),
@@ -55,7 +68,7 @@ func newFundsScreen(env listEnv) *fundsScreen {
 		kind: app.KindFund, key: "funds", title: "基金", noun: "支基金", columns: fundColumns,
 		id:    func(r fundRow) string { return r.ID },
 		name:  func(r fundRow) string { return r.Name },
-		watch: []app.EntityKind{app.KindEnterprise},
+		watch: []app.EntityKind{app.KindEnterprise, app.KindFundInvestment, app.KindFundLP, app.KindProject},
 	})
 	f := &s.list.filters
 	s.typ = f.choice("type", "全部类型", stringsOf(app.FundTypes))
@@ -91,19 +104,35 @@ func (s *fundsScreen) load() (func(context.Context) ([]fundRow, error), error) {
 		}
 		managers := map[string]string{}
 		var out []fundRow
+		var shown []app.Fund
 		for _, f := range funds {
 			if (v["type"] != "" && string(f.Type) != v["type"]) || (v["level"] != "" && string(f.Level) != v["level"]) ||
 				(v["stage"] != "" && string(f.Stage) != v["stage"]) || !containsText(v["q"], f.Name) {
 				continue
 			}
-			if _, ok := managers[f.ManagerID]; !ok && f.ManagerID != "" {
-				e, err := store.Enterprise(ctx, f.ManagerID)
-				if err != nil {
-					return nil, err
+			var gps []string // the GP, and the co-GP of a 双GP fund
+			for _, id := range []string{f.ManagerID, f.CoManagerID} {
+				if id == "" {
+					continue
 				}
-				managers[f.ManagerID] = e.Name
+				if _, ok := managers[id]; !ok {
+					e, err := store.Enterprise(ctx, id)
+					if err != nil {
+						return nil, err
+					}
+					managers[id] = e.Name
+				}
+				gps = append(gps, managers[id])
 			}
-			out = append(out, fundRow{Fund: f, parent: names[f.ParentID], manager: managers[f.ManagerID]})
+			out = append(out, fundRow{Fund: f, parent: names[f.ParentID], manager: strings.Join(gps, "、")})
+			shown = append(shown, f)
+		}
+		ledgers, err := s.env.ledger.ReinvestOverview(ctx, shown, app.Date{})
+		if err != nil {
+			return nil, err
+		}
+		for i := range out {
+			out[i].reinvest = ledgers[i]
 		}
 		return out, nil
 	}, nil

@@ -232,38 +232,6 @@ func (pg *chamberPage) content() fyne.CanvasObject {
 		container.NewVScroll(container.NewVBox(pg.form.object(), pg.form.general, pg.members)))
 }
 
-// fundPage is a fund's page.
-type fundPage struct {
-	*detailPage
-	f app.Fund
-}
-
-func newFundPage(win fyne.Window, l *app.Ledger, run runner, fd app.Fund) *fundPage {
-	pg := &fundPage{detailPage: newDetailPage(win, l, run), f: fd}
-	f := pg.form
-	f.textField("name", "基金名称", &pg.f.Name)
-	choiceField(f, "type", "基金类型", app.FundTypes, &pg.f.Type)
-	choiceField(f, "level", "层级", app.FundLevels, &pg.f.Level)
-	f.pickerField("parent_id", "上级基金", fundPicker(l, run), &pg.f.ParentID)
-	f.pickerField("manager_id", "管理人（GP）", enterprisePicker(l, run), &pg.f.ManagerID)
-	f.amountField("size", "基金规模", &pg.f.Size)
-	f.amountField("gov_commitment", "政府出资", &pg.f.GovCommitment)
-	choiceField(f, "stage", "阶段", app.FundStages, &pg.f.Stage)
-	choiceField(f, "reinvest_kind", "返投要求", []app.ReinvestKind{app.ReinvestMultiple, app.ReinvestShare}, &pg.f.ReinvestKind)
-	f.scaledField("reinvest_ratio_bp", "返投倍数或比例", "倍 / ×100%", 10_000,
-		func() int64 { return int64(pg.f.ReinvestRatio) }, func(n int64) { pg.f.ReinvestRatio = int(n) })
-	choiceField(f, "reinvest_base", "返投基数", app.ReinvestBases, &pg.f.ReinvestBase)
-	f.dateField("set_up_on", "设立日期", &pg.f.SetUpOn)
-	f.notesField("notes", "备注", &pg.f.Notes)
-	pg.persist = func(ctx context.Context) error { return l.SaveFund(ctx, &pg.f) }
-	return pg
-}
-
-func (pg *fundPage) content() fyne.CanvasObject {
-	pg.form.load()
-	return container.NewBorder(nil, pg.bar(), nil, nil, container.NewVScroll(container.NewVBox(pg.form.object(), pg.form.general)))
-}
-
 // taskPage edits one task.
 type taskPage struct {
 	*detailPage
