@@ -242,7 +242,9 @@ func (s *Store) UpdateFundLP(ctx context.Context, lp app.FundLP, read time.Time)
 }
 
 // FundLP reads one limited partner.
-func (s *Store) FundLP(ctx context.Context, id string) (app.FundLP, error) { return getLP(ctx, s.db, id) }
+func (s *Store) FundLP(ctx context.Context, id string) (app.FundLP, error) {
+	return getLP(ctx, s.db, id)
+}
 
 func getLP(ctx context.Context, q querier, id string) (app.FundLP, error) {
 	lp, err := scanLP(q.QueryRowContext(ctx, `SELECT `+lpColumns+` FROM fund_lps WHERE id = ?`, id))
