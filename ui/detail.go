@@ -130,7 +130,11 @@ func (m *mainWindow) detailBuilder(ctx context.Context, kind app.EntityKind, id 
 		if id != "" {
 			p, err = st.Person(ctx, id)
 		}
-		return "人物：" + orNew(p.Name), func(w fyne.Window) fyne.CanvasObject { return newPersonPage(w, m.ledger, m.run, p).content() }, err
+		return "人物：" + orNew(p.Name), func(w fyne.Window) fyne.CanvasObject {
+			pg := newPersonPage(w, m.ledger, m.run, p)
+			pg.open = m.openRecord
+			return pg.content()
+		}, err
 	case app.KindChamber:
 		var c app.Chamber
 		var err error

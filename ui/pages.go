@@ -143,15 +143,20 @@ func joinPhones(ps []string) string {
 	return s
 }
 
-// personPage is a person's page: the form (三友, 籍贯, chamber, cadence …) and the timeline.
+// personPage is a person's page: the form (三友, 籍贯, chamber, cadence …), the timeline and the
+// relationships with other people.
 type personPage struct {
 	*detailPage
-	p        app.Person
-	timeline *timelineView
+	p         app.Person
+	timeline  *timelineView
+	relations *relationsView
+	// open opens another record's page (a related person); the window sets it.
+	open func(app.EntityKind, string)
 }
 
 func newPersonPage(win fyne.Window, l *app.Ledger, run runner, p app.Person) *personPage {
-	pg := &personPage{detailPage: newDetailPage(win, l, run), p: p}
+	pg := &personPage{detailPage: newDetailPage(win, l, run), p: p, open: func(app.EntityKind, string) {}}
+	pg.relations = newRelationsView(l, run, func(k app.EntityKind, id string) { pg.open(k, id) }, p.ID)
 	f := pg.form
 	f.textField("name", "姓名", &pg.p.Name)
 	f.listField("phones", "电话", &pg.p.Phones)
@@ -190,12 +195,15 @@ func (pg *personPage) content() fyne.CanvasObject {
 	tabs := container.NewAppTabs(
 		container.NewTabItem("基本信息", container.NewVScroll(container.NewVBox(pg.form.object(), pg.form.general))),
 		container.NewTabItem("时间线", pg.timeline.content()),
+		container.NewTabItem("人物关系", pg.relations.object()),
 	)
 	pg.refresh()
 	return container.NewBorder(nil, pg.bar(), nil, nil, tabs)
 }
 
 func (pg *personPage) refresh() {
+	pg.relations.personID = pg.p.ID
+	pg.relations.refresh()
 	if pg.p.ID != "" {
 		pg.timeline.refresh()
 	}

@@ -19,12 +19,13 @@ type settingsScreen struct {
 	opt    Options
 	s      app.Settings
 	stale  map[app.Stage]*int
+	tiers  map[app.Tier]*int // contact cadence of each tier
 	backup *widget.Button
 	loaded bool
 }
 
 func newSettingsScreen(win fyne.Window, l *app.Ledger, run runner, opt Options) *settingsScreen {
-	sc := &settingsScreen{detailPage: newDetailPage(win, l, run), opt: opt, stale: map[app.Stage]*int{}}
+	sc := &settingsScreen{detailPage: newDetailPage(win, l, run), opt: opt, stale: map[app.Stage]*int{}, tiers: map[app.Tier]*int{}}
 	f := sc.form
 	f.textField("user_name", "我的姓名", &sc.s.UserName)
 	f.textField("unit", "填报单位", &sc.s.Unit)
@@ -36,10 +37,20 @@ func newSettingsScreen(win fyne.Window, l *app.Ledger, run runner, opt Options) 
 		sc.stale[st] = days
 		f.intField("stale_days", "“"+string(st)+"”停滞提醒", "天", days)
 	}
+	for _, t := range app.Tiers {
+		days := new(int)
+		sc.tiers[t] = days
+		f.intField("tier_cadence", string(t)+"级人物联系周期", "天（人物未设周期时）", days)
+	}
+	f.intField("upcoming_days", "重要日期提前提醒", "天", &sc.s.UpcomingDays)
 	sc.persist = func(ctx context.Context) error {
 		sc.s.StaleDays = map[app.Stage]int{}
 		for st, d := range sc.stale {
 			sc.s.StaleDays[st] = *d
+		}
+		sc.s.TierCadence = map[app.Tier]int{}
+		for t, d := range sc.tiers {
+			sc.s.TierCadence[t] = *d
 		}
 		return l.SaveSettings(ctx, sc.s)
 	}
@@ -70,10 +81,15 @@ func (sc *settingsScreen) load() {
 				sc.status.SetText("读取设置失败：" + err.Error())
 				return
 			}
-			sc.s = s
 			for st, d := range sc.stale {
 				*d = s.StaleDays[st]
 			}
+			cadence := app.TierCadences(s)
+			for t, d := range sc.tiers {
+				*d = cadence[t]
+			}
+			s.UpcomingDays = app.UpcomingDaysOf(s)
+			sc.s = s
 			sc.form.load()
 			sc.loaded = true
 		})
