@@ -11,11 +11,13 @@ import (
 // CampaignFilter picks the people of a campaign. Empty fields do not filter; Ties matches a
 // person with any of them.
 type CampaignFilter struct {
-	Ties         []Tie  `json:"ties,omitempty"`
-	NativeCity   string `json:"native_city,omitempty"`   // 籍贯（市）, e.g. 吉安
-	NativeCounty string `json:"native_county,omitempty"` // 籍贯（县）
-	ChamberID    string `json:"chamber_id,omitempty"`
-	Keeper       string `json:"keeper,omitempty"`
+	Ties          []Tie  `json:"ties,omitempty"`
+	NativeCity    string `json:"native_city,omitempty"`    // 籍贯（市）, e.g. 吉安
+	NativeCounty  string `json:"native_county,omitempty"`  // 籍贯（县）
+	ResidenceCity string `json:"residence_city,omitempty"` // 常住城市, e.g. 深圳
+	ChamberID     string `json:"chamber_id,omitempty"`
+	Keeper        string `json:"keeper,omitempty"`
+	Tier          Tier   `json:"tier,omitempty"`
 }
 
 // placeMatches compares a place as typed (吉安, 吉安市) with a place as kept.
@@ -42,7 +44,10 @@ func (f CampaignFilter) Matches(p Person) bool {
 	if len(f.Ties) > 0 && !slices.ContainsFunc(p.Ties, func(t Tie) bool { return slices.Contains(f.Ties, t) }) {
 		return false
 	}
-	if !placeMatches(f.NativeCity, p.NativeCity) || !placeMatches(f.NativeCounty, p.NativeCounty) {
+	if !placeMatches(f.NativeCity, p.NativeCity) || !placeMatches(f.NativeCounty, p.NativeCounty) || !placeMatches(f.ResidenceCity, p.ResidenceCity) {
+		return false
+	}
+	if f.Tier != "" && p.Tier != f.Tier {
 		return false
 	}
 	if f.ChamberID != "" && !slices.ContainsFunc(p.Memberships, func(m Membership) bool { return m.ChamberID == f.ChamberID }) {
@@ -72,6 +77,7 @@ var Occasions = []string{"春节", "清明", "端午", "中秋", "国庆", "其�
 func NormalizeCampaign(c *Campaign) {
 	c.Name, c.Occasion, c.TaskTitle, c.Assignee = CleanText(c.Name), CleanText(c.Occasion), CleanText(c.TaskTitle), CleanText(c.Assignee)
 	c.Filter.NativeCity, c.Filter.NativeCounty, c.Filter.Keeper = CleanText(c.Filter.NativeCity), CleanText(c.Filter.NativeCounty), CleanText(c.Filter.Keeper)
+	c.Filter.ResidenceCity = CleanText(c.Filter.ResidenceCity)
 	c.Filter.Ties = dedupe(c.Filter.Ties, Tie.Valid)
 }
 

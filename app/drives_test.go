@@ -8,6 +8,7 @@ import (
 
 func TestCampaignFilterMatches(t *testing.T) {
 	ji := Person{Name: "吉安乡友", NativeCity: "吉安市", NativeCounty: "永丰县", Ties: []Tie{TieHometown}, Keeper: "李四",
+		ResidenceCity: "深圳市", Tier: TierA,
 		Memberships: []Membership{{ChamberID: "c1", Role: "会长"}}}
 	gz := Person{Name: "赣州战友", NativeCity: "赣州市", Ties: []Tie{TieComrade, TieAlumni}}
 	gone := ji
@@ -30,7 +31,11 @@ func TestCampaignFilterMatches(t *testing.T) {
 		{"not in the chamber", CampaignFilter{ChamberID: "c1"}, gz, false},
 		{"keeper", CampaignFilter{Keeper: "李四"}, ji, true},
 		{"other keeper", CampaignFilter{Keeper: "张三"}, ji, false},
-		{"all together", CampaignFilter{Ties: []Tie{TieHometown}, NativeCity: "吉安", ChamberID: "c1", Keeper: "李四"}, ji, true},
+		{"living in 深圳", CampaignFilter{ResidenceCity: "深圳"}, ji, true},
+		{"living elsewhere", CampaignFilter{ResidenceCity: "深圳"}, gz, false},
+		{"tier", CampaignFilter{Tier: TierA}, ji, true},
+		{"other tier", CampaignFilter{Tier: TierB}, ji, false},
+		{"all 乡友 from 吉安 living in 深圳", CampaignFilter{Ties: []Tie{TieHometown}, NativeCity: "吉安", ResidenceCity: "深圳", ChamberID: "c1", Keeper: "李四", Tier: TierA}, ji, true},
 		{"in the recycle bin", CampaignFilter{}, gone, false},
 	}
 	for _, tc := range tests {

@@ -157,3 +157,81 @@ func TestTasksWithoutProject(t *testing.T) {
 		must(t, l.Restore(ctx, app.KindPerson, ann.ID))
 	}
 }
+
+// TestCampaignTasksAndProgress generates a campaign's tasks in one step, generates again
+// without repeating any, and counts the people reached by a done task or a visit in the period.
+func TestCampaignTasksAndProgress(t *testing.T) {
+	ctx := context.Background()
+	s, l := openLedger(t)
+	ji1 := savePerson(t, l, app.Person{Name: "吉安甲", NativeCity: "吉安市", ResidenceCity: "深圳市", Ties: []app.Tie{app.TieHometown}, Keeper: "李四"})
+	ji2 := savePerson(t, l, app.Person{Name: "吉安乙", NativeCity: "吉安", ResidenceCity: "深圳", Ties: []app.Tie{app.TieHometown, app.TieAlumni}})
+	savePerson(t, l, app.Person{Name: "吉安丙", NativeCity: "吉安市", ResidenceCity: "上海市", Ties: []app.Tie{app.TieHometown}})
+	savePerson(t, l, app.Person{Name: "赣州丁", NativeCity: "赣州市", ResidenceCity: "深圳市", Ties: []app.Tie{app.TieHometown}})
+	camp := app.Campaign{Name: "2026年中秋问候", Occasion: "中秋", StartsOn: day("2026-03-01"), EndsOn: day("2026-03-31"),
+		Filter: app.CampaignFilter{Ties: []app.Tie{app.TieHometown}, NativeCity: "吉安", ResidenceCity: "深圳"}, TaskTitle: "中秋问候"}
+	must(t, l.SaveCampaign(ctx, &camp))
+
+	n, err := l.GenerateCampaignTasks(ctx, camp.ID)
+	must(t, err)
+	equal(t, "tasks created", n, 2)
+	tasks, err := s.CampaignTasks(ctx, camp.ID)
+	must(t, err)
+	got := map[string]string{}
+	for _, tk := range tasks {
+		got[tk.PersonID] = tk.Title + "|" + tk.Assignee + "|" + tk.DueOn.String()
+	}
+	equal(t, "tasks", got, map[string]string{
+		ji1.ID: "中秋问候：吉安甲|李四|2026-03-31", // the keeper takes it when the campaign names no assignee
+		ji2.ID: "中秋问候：吉安乙||2026-03-31",
+	})
+	n, err = l.GenerateCampaignTasks(ctx, camp.ID)
+	must(t, err)
+	equal(t, "tasks created the second time", n, 0)
+
+	pr, err := l.CampaignProgress(ctx, camp)
+	must(t, err)
+	equal(t, "reached before any contact", [2]int{pr.Reached, pr.Total}, [2]int{0, 2})
+	saveActivity(t, l, app.Activity{Kind: "电话", On: day("2026-02-28"), Summary: "期前的电话", PersonIDs: []string{ji1.ID}})
+	saveActivity(t, l, app.Activity{Kind: "电话", On: day("2026-03-05"), Summary: "中秋问候", PersonIDs: []string{ji2.ID}})
+	pr, err = l.CampaignProgress(ctx, camp)
+	must(t, err)
+	equal(t, "reached by a call in the period", [2]int{pr.Reached, pr.Total}, [2]int{1, 2})
+	for _, tk := range tasks {
+		if tk.PersonID == ji1.ID {
+			tk.Done = true
+			must(t, l.SaveTask(ctx, &tk))
+		}
+	}
+	pr, err = l.CampaignProgress(ctx, camp)
+	must(t, err)
+	equal(t, "reached by a done task", [2]int{pr.Reached, pr.Total}, [2]int{2, 2})
+}
+
+// TestTripFollowUps makes a task from each visit's next step once.
+func TestTripFollowUps(t *testing.T) {
+	ctx := context.Background()
+	s, l := openLedger(t)
+	ann := savePerson(t, l, app.Person{Name: "刘建国"})
+	pr := createProject(t, l, app.Project{Name: "电子信息产业园"})
+	trip := app.Trip{Destination: "深圳", StartsOn: day("2026-03-02"), EndsOn: day("2026-03-06"), Members: []string{"张三"}}
+	must(t, l.SaveTrip(ctx, &trip))
+	saveActivity(t, l, app.Activity{Kind: "走访", On: day("2026-03-03"), Summary: "走访", NextStep: "寄送资料", NextDue: day("2026-03-20"),
+		By: "张三、李四", ProjectIDs: []string{pr.ID}, TripID: trip.ID})
+	saveActivity(t, l, app.Activity{Kind: "走访", On: day("2026-03-04"), Summary: "拜访", NextStep: "约回访", PersonIDs: []string{ann.ID}, TripID: trip.ID})
+	saveActivity(t, l, app.Activity{Kind: "走访", On: day("2026-03-04"), Summary: "无下步", PersonIDs: []string{ann.ID}, TripID: trip.ID})
+	saveActivity(t, l, app.Activity{Kind: "考察", On: day("2026-03-05"), Summary: "只看了园区", NextStep: "整理笔记", TripID: trip.ID})
+
+	created, skipped, err := l.TripFollowUps(ctx, trip.ID)
+	must(t, err)
+	equal(t, "created, skipped", [2]int{created, skipped}, [2]int{2, 1})
+	created, _, err = l.TripFollowUps(ctx, trip.ID)
+	must(t, err)
+	equal(t, "created the second time", created, 0)
+	rows, err := s.TaskRows(ctx, app.TaskFilter{})
+	must(t, err)
+	var got []string
+	for _, r := range rows {
+		got = append(got, r.Title+"|"+r.Assignee+"|"+r.ProjectName+r.PersonName)
+	}
+	equal(t, "tasks", got, []string{"寄送资料|张三|电子信息产业园", "约回访||刘建国"})
+}
