@@ -163,6 +163,13 @@ func (m *mainWindow) detailBuilder(ctx context.Context, kind app.EntityKind, id 
 			t, err = st.Task(ctx, id)
 		}
 		return "任务：" + orNew(t.Title), func(w fyne.Window) fyne.CanvasObject { return newTaskPage(w, m.ledger, m.run, t).content() }, err
+	case app.KindEvent:
+		var e app.Event
+		var err error
+		if id != "" {
+			e, err = st.Event(ctx, id)
+		}
+		return "活动：" + orNew(e.Name), func(w fyne.Window) fyne.CanvasObject { return newEventPage(w, m.ledger, m.run, e).content() }, err
 	}
 	return "", nil, fmt.Errorf("无法打开“%s”记录", kind.Label())
 }

@@ -88,6 +88,9 @@ type mainWindow struct {
 	funds       *fundsScreen
 	activities  *activitiesScreen
 	tasks       *tasksScreen
+
+	// The drives: 三请三回 events.
+	events *eventsScreen
 }
 
 func newMainWindow(a fyne.App, l *app.Ledger, opt Options, run runner) *mainWindow {
@@ -100,6 +103,7 @@ func newMainWindow(a fyne.App, l *app.Ledger, opt Options, run runner) *mainWind
 	m.list = newProjectsScreen(lists)
 	m.enterprises, m.people, m.chambers = newEnterprisesScreen(lists), newPeopleScreen(lists), newChambersScreen(lists)
 	m.funds, m.activities, m.tasks = newFundsScreen(lists), newActivitiesScreen(lists), newTasksScreen(lists)
+	m.events = newEventsScreen(lists)
 	m.recycle = newRecycleScreen(l, run)
 	m.recycle.changes.delay = opt.ChangeDelay
 	m.settings = newSettingsScreen(m.win, l, run, opt)
@@ -139,6 +143,7 @@ func (m *mainWindow) navigation() []screen {
 		{"基金", m.funds.content},
 		{"跟进记录", m.activities.content},
 		{"任务", m.tasks.content},
+		{"三请三回活动", m.events.content},
 		{"报表", m.returns.content},
 		{"导入", m.importer.content},
 		{"回收站", m.recycle.content},
