@@ -59,6 +59,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 	defer stop()
 
 	ledger, closeStore, err := openLedger(ctx, path)
+	if err != nil && verb == "" && refusal(err) >= 0 {
+		var closers []func()
+		defer func() {
+			for _, c := range closers {
+				c()
+			}
+		}()
+		ui.Run(nil, ui.Options{DBPath: path, StartScreen: *startScreen, Recovery: recovery(ctx, path, err, &closers)})
+		return 0
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "错误：%v\n", oneLine(err))
 		return 1
@@ -96,8 +106,9 @@ func databasePath(flagValue string) (string, error) {
 
 // openLedger opens the store, applies the reference seeds not yet applied and returns the
 // ledger with a function that closes the store.
+// A ledger at an older schema is backed up before it is migrated.
 func openLedger(ctx context.Context, path string) (*app.Ledger, func(), error) {
-	s, err := store.Open(ctx, path)
+	s, err := store.OpenWith(ctx, path, store.OpenOptions{BeforeMigrate: backupBeforeMigration})
 	if err != nil {
 		return nil, nil, err
 	}
@@ -144,6 +155,71 @@ func askPassphrase(stderr io.Writer, prompt string, isNew bool) (string, error) 
 		return "", errors.New("两次输入的密码不一致")
 	}
 	return pass, nil
+}
+
+// backupBeforeMigration backs the ledger up, at its old schema, into its backup folder.
+func backupBeforeMigration(ctx context.Context, s *store.Store) error {
+	l, err := app.NewLedger(ctx, s, time.Now)
+	if err == nil {
+		_, err = l.BackupBefore(ctx, app.ReasonMigration)
+	}
+	return err
+}
+
+// refusal tells which refusal of the store err is, or -1 for another error.
+func refusal(err error) ui.RecoveryKind {
+	switch {
+	case errors.Is(err, store.ErrTooNew):
+		return ui.RecoverTooNew
+	case errors.Is(err, store.ErrDamaged):
+		return ui.RecoverDamaged
+	case errors.Is(err, store.ErrNotDatabase):
+		return ui.RecoverNotDatabase
+	}
+	return -1
+}
+
+// recovery prepares what the window offers for a refused database: the newest backup that
+// passes the full check (in the default folder and the one the settings name, if they can
+// still be read), and reading the file read-only. Stores it opens are closed through closers.
+func recovery(ctx context.Context, path string, problem error, closers *[]func()) *ui.Recovery {
+	r := &ui.Recovery{Problem: problem, Kind: refusal(problem)}
+	if r.Kind == ui.RecoverTooNew {
+		return r
+	}
+	dirs := []string{app.DefaultBackupDirOf(path)}
+	if ro, err := store.OpenReadOnly(ctx, path); err == nil {
+		if st, err := ro.Settings(ctx); err == nil && st.BackupDir != "" {
+			dirs = append(dirs, st.BackupDir)
+		}
+		ro.Close()
+		if r.Kind == ui.RecoverDamaged {
+			r.ReadOnly = func(ctx context.Context) (*app.Ledger, error) {
+				s, err := store.OpenReadOnly(ctx, path)
+				if err != nil {
+					return nil, err
+				}
+				*closers = append(*closers, func() { s.Close() })
+				return app.NewLedger(ctx, s, time.Now)
+			}
+		}
+	}
+	if b, ok := app.NewestGoodBackup(ctx, dirs, store.CheckFile); ok {
+		r.Backup, r.HasBackup = b, true
+		r.Restore = func(ctx context.Context) (*app.Ledger, string, error) {
+			aside, err := app.ReplaceDamaged(ctx, path, b.Path, store.CheckFile, time.Now)
+			if err != nil {
+				return nil, "", err
+			}
+			l, closeStore, err := openLedger(ctx, path)
+			if err != nil {
+				return nil, aside, err
+			}
+			*closers = append(*closers, closeStore)
+			return l, aside, nil
+		}
+	}
+	return r
 }
 
 // oneLine keeps an error message to one line for the terminal.

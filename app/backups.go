@@ -102,8 +102,11 @@ func parseBackupName(name string) (at time.Time, reason string, encrypted, ok bo
 
 // DefaultBackupDir is the backup folder when the settings name none: "backups" beside the
 // database.
-func (l *Ledger) DefaultBackupDir() string {
-	return filepath.Join(filepath.Dir(l.store.Path()), "backups")
+func (l *Ledger) DefaultBackupDir() string { return DefaultBackupDirOf(l.store.Path()) }
+
+// DefaultBackupDirOf is the default backup folder of the database at dbPath.
+func DefaultBackupDirOf(dbPath string) string {
+	return filepath.Join(filepath.Dir(dbPath), "backups")
 }
 
 // BackupDir is the folder backups go to: the one chosen in the settings (a USB drive, say),

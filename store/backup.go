@@ -98,6 +98,9 @@ func checkFile(ctx context.Context, path, pragma string, requireLedger bool) err
 // state first. src is checked before anything is touched: a damaged, foreign or newer file
 // changes nothing.
 func (s *Store) RestoreFrom(ctx context.Context, src string) error {
+	if err := s.refuseReadOnly(); err != nil {
+		return err
+	}
 	if err := CheckFile(ctx, src); err != nil {
 		return err
 	}

@@ -14,6 +14,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -44,6 +45,10 @@ const maxOpenConns = 4
 type Store struct {
 	db   *sql.DB
 	path string
+	// readOnly: opened with OpenReadOnly; every write fails with app.ErrReadOnly.
+	readOnly bool
+	// beforeMigrate is OpenOptions.BeforeMigrate while Open runs.
+	beforeMigrate func(ctx context.Context, s *Store) error
 }
 
 // Errors of Open, each with a message for the user.
@@ -76,6 +81,19 @@ func dsn(path string, readOnly bool) string {
 // PRAGMA quick_check, refuses a file from a newer version, and applies pending migrations,
 // each in its own transaction.
 func Open(ctx context.Context, path string) (*Store, error) {
+	return OpenWith(ctx, path, OpenOptions{})
+}
+
+// OpenOptions change how OpenWith opens a ledger.
+type OpenOptions struct {
+	// BeforeMigrate is called once, before the first migration not yet recorded is applied
+	// to an existing ledger (not to a new, empty file), with the store still at its old
+	// schema: main takes a backup there. An error stops the open with nothing migrated.
+	BeforeMigrate func(ctx context.Context, s *Store) error
+}
+
+// OpenWith is Open with options.
+func OpenWith(ctx context.Context, path string, opt OpenOptions) (*Store, error) {
 	if dir := filepath.Dir(path); dir != "" {
 		if err := os.MkdirAll(dir, 0o700); err != nil {
 			return nil, fmt.Errorf("创建数据目录 %s 失败：%w", dir, err)
@@ -100,14 +118,16 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	}
 	db.SetMaxOpenConns(maxOpenConns)
 	db.SetMaxIdleConns(maxOpenConns)
-	s := &Store{db: db, path: path}
+	s := &Store{db: db, path: path, beforeMigrate: opt.BeforeMigrate}
 	if !checked {
 		if err := s.checkOnOpen(ctx); err != nil {
 			db.Close()
 			return nil, err
 		}
 	}
-	if err := s.migrate(ctx); err != nil {
+	err = s.migrate(ctx)
+	s.beforeMigrate = nil
+	if err != nil {
 		db.Close()
 		return nil, err
 	}
@@ -256,6 +276,11 @@ func (s *Store) migrate(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	if s.beforeMigrate != nil && len(applied) > 0 && slices.ContainsFunc(ms, func(m migration) bool { return !applied[m.version] }) {
+		if err := s.beforeMigrate(ctx, s); err != nil {
+			return fmt.Errorf("数据库升级前备份失败，未做任何改动：%w", err)
+		}
+	}
 	for _, m := range ms {
 		// A migration numbered below the newest applied one can still be missing: branches
 		// land out of order (0003 and 0004 were applied before 0002 existed).
@@ -309,6 +334,9 @@ func isReadOnly(err error) bool {
 // inTx runs fn in one transaction (BEGIN IMMEDIATE through the DSN): commit if fn returns
 // nil, roll back otherwise.
 func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	if s.readOnly {
+		return app.ErrReadOnly
+	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("开始事务：%w", err)
@@ -461,6 +489,8 @@ func writeErr(what string, err error) error {
 		return fmt.Errorf("%s：%w", what, app.ErrDuplicate)
 	case isForeignKeyViolation(err):
 		return fmt.Errorf("%s：关联的记录不存在：%w", what, app.ErrNotFound)
+	case isReadOnly(err):
+		return fmt.Errorf("%s：%w", what, app.ErrReadOnly)
 	}
 	return fmt.Errorf("%s：%w", what, err)
 }

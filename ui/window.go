@@ -26,6 +26,10 @@ type Options struct {
 	// ChangeDelay is how long screens wait after a change before re-reading, so that a burst
 	// of writes costs one re-read. Run sets 400 ms; zero (tests) re-reads at once.
 	ChangeDelay time.Duration
+	// ReadOnly shows the 只读 banner: the store was opened read-only (the file is damaged).
+	ReadOnly bool
+	// Recovery, when set, is shown instead of the main window: the database was refused.
+	Recovery *Recovery
 }
 
 // Run opens the main window and blocks until it is closed.
@@ -38,11 +42,16 @@ func Run(l *app.Ledger, opt Options) {
 	if opt.ChangeDelay == 0 {
 		opt.ChangeDelay = refreshDelay
 	}
+	if opt.Recovery != nil {
+		runRecovery(a, opt)
+		return
+	}
 	w := newMainWindow(a, l, opt, goRunner)
 	w.win.Resize(fyne.NewSize(1280, 800))
 	notify, stop := context.WithCancel(context.Background())
 	defer stop()
 	newReminderNotifier(l, time.Now, a.SendNotification).start(notify, goRunner, notifyEvery)
+	startDailyBackup(w)
 	w.win.ShowAndRun()
 }
 
@@ -120,7 +129,11 @@ func newMainWindow(a fyne.App, l *app.Ledger, opt Options, run runner) *mainWind
 	m.nav.OnSelected = func(i widget.ListItemID) { m.showScreen(i) }
 	split := container.NewHSplit(m.nav, m.content)
 	split.Offset = 0.14
-	m.win.SetContent(split)
+	if opt.ReadOnly {
+		m.win.SetContent(container.NewBorder(readOnlyBanner(), nil, nil, nil, split))
+	} else {
+		m.win.SetContent(split)
+	}
 	m.nav.Select(0)
 	if opt.StartScreen != "" {
 		m.showTitle(opt.StartScreen)
