@@ -175,10 +175,11 @@ type Dataset struct {
 	FundLPs      []FundLP
 }
 
-// Len is the number of records in the batch, stage history excluded.
+// Len is the number of records in the batch, stage history and fund LPs (a fund's roster,
+// like a project's history) excluded.
 func (d Dataset) Len() int {
 	return len(d.Enterprises) + len(d.People) + len(d.Chambers) + len(d.Funds) + len(d.Projects) +
-		len(d.Arrivals) + len(d.Tasks) + len(d.Activities) + len(d.Investments) + len(d.Trips) + len(d.Events) + len(d.Campaigns) + len(d.FundLPs)
+		len(d.Arrivals) + len(d.Tasks) + len(d.Activities) + len(d.Investments) + len(d.Trips) + len(d.Events) + len(d.Campaigns)
 }
 
 // BulkStore loads datasets.

@@ -76,6 +76,7 @@ func Demo(opt DemoOptions) (app.Dataset, error) {
 	g.genTasks(c.tasks)
 	short := g.genArrivals(c.arrivals)
 	g.genActivities(c.activities + short)
+	g.genFundParties(opt.Seed)
 
 	if n := g.ds.Len(); n != opt.Size {
 		return app.Dataset{}, fmt.Errorf("seeds: demo generated %d records, want %d", n, opt.Size)
@@ -2300,4 +2301,88 @@ func (g *demoGen) activityText(kind string, proj *app.Project, ent int, entName,
 		summary = "整理" + projName + "推进台账，更新调度表。"
 	}
 	return place, summary
+}
+
+// ---------------------------------------------------------------------------------------
+// Fund parties: co-GPs, 可投资金额 and LPs.
+
+// fundStream is the PCG stream of the fund parties, drawn after everything else from a
+// generator of their own, so adding them changed no other record of a seed's dataset.
+const fundStream = 0x66756e64732d6c70 // "funds-lp"
+
+// genFundParties gives every fund that is not a guidance fund its 可投资金额 (90–98% of its
+// size), a co-GP (a local state-owned manager where there is one) for about half the
+// sub-funds and always for the first (双GP), and its LPs: the
+// government's money as one LP (a state platform committing the government commitment) and
+// one or two market LPs sharing the rest, each paid in the same 30–100% of its commitment.
+// LPs are a fund's roster, counted with the fund in the dataset's size like a project's stage
+// history.
+func (g *demoGen) genFundParties(seed uint64) {
+	main := g.r
+	g.r = rand.New(rand.NewPCG(seed, fundStream))
+	defer func() { g.r = main }()
+	var soe []int // managers that are local state-owned platforms
+	for i := range g.nMgr {
+		if g.ds.Enterprises[i].Nature == app.NatureLocalSOE {
+			soe = append(soe, i)
+		}
+	}
+	nInvestors := len(g.ds.Enterprises) - g.nMgr
+	for i := range g.ds.Funds {
+		f := &g.ds.Funds[i]
+		if f.Type == app.FundGuidance || f.Size == 0 {
+			continue
+		}
+		f.Investable = roundYuan(f.Size*app.Yuan(g.between(90, 98))/100, app.Wan)
+		if f.Type == app.FundChild && (i == 2 || g.chance(0.5)) { // fund 2 is always a sub-fund
+			pool := soe
+			if len(pool) == 0 {
+				pool = []int{g.intn(g.nMgr)}
+			}
+			co := g.ds.Enterprises[pool[g.intn(len(pool))]].ID
+			if co == f.ManagerID && g.nMgr > 1 { // another manager: the next one
+				co = g.ds.Enterprises[(slices.IndexFunc(g.ds.Enterprises[:g.nMgr], func(e app.Enterprise) bool { return e.ID == co })+1)%g.nMgr].ID
+			}
+			if co != f.ManagerID {
+				f.CoManagerID = co
+			}
+		}
+		paid := app.Yuan(g.between(30, 100))
+		lp := func(ent int, gov bool, subscribed app.Yuan) {
+			v := app.FundLP{FundID: f.ID, EnterpriseID: g.ds.Enterprises[ent].ID, Government: gov, Subscribed: subscribed,
+				PaidIn: roundYuan(subscribed*paid/100, app.Wan)}
+			if v.PaidIn > v.Subscribed {
+				v.PaidIn = v.Subscribed
+			}
+			if gov {
+				v.Notes = "政府出资"
+			}
+			v.Meta = g.meta(f.SetUpOn, g.dateBetween(f.SetUpOn, g.today))
+			g.ds.FundLPs = append(g.ds.FundLPs, v)
+		}
+		govEnt := g.intn(g.nMgr)
+		if len(soe) > 0 {
+			govEnt = soe[g.intn(len(soe))]
+		}
+		if f.GovCommitment > 0 {
+			lp(govEnt, true, f.GovCommitment)
+		}
+		rest := f.Size - f.GovCommitment
+		if rest <= 0 || nInvestors == 0 {
+			continue
+		}
+		first := g.nMgr + g.intn(nInvestors)
+		if g.chance(0.5) || rest < 2*app.Wan {
+			lp(first, false, rest)
+			continue
+		}
+		second := g.nMgr + g.intn(nInvestors)
+		if second == first {
+			lp(first, false, rest)
+			continue
+		}
+		part := roundYuan(rest*app.Yuan(g.between(40, 70))/100, app.Wan)
+		lp(first, false, part)
+		lp(second, false, rest-part)
+	}
 }
