@@ -155,11 +155,13 @@ func (s *enterprisesScreen) query() (func(context.Context) ([]enterpriseRow, err
 	}, nil
 }
 
-// personRow is a person with the names of their chambers and the date of the last contact.
+// personRow is a person with the names of their chambers and roles, and where they stand
+// against their contact cadence (the last contact, days since, due or not).
 type personRow struct {
 	app.Person
 	chambers string
 	last     app.Date
+	contact  app.ContactStatus
 }
 
 var personColumns = []listColumn[personRow]{
@@ -234,7 +236,17 @@ func newPeopleScreen(env listEnv) *peopleScreen {
 func (s *peopleScreen) content() fyne.CanvasObject { return s.list.content(s.loadChoices) }
 
 func (s *peopleScreen) loadChoices(ctx context.Context) (func(), error) {
-	chambers, err := s.env.ledger.Store().Chambers(ctx)
+	return loadChamberChoices(ctx, s.env.ledger, func(ids, names map[string]string, options []string) {
+		s.chamberIDs, s.chamberNames = ids, names
+		setChoices(s.chamber, options)
+	})
+}
+
+// loadChamberChoices reads the chambers (off the UI goroutine) and returns the function that
+// hands their choices to a filter: choice → ID, ID → name, and the choices in order (a name
+// two chambers share is told apart by the city).
+func loadChamberChoices(ctx context.Context, l *app.Ledger, apply func(ids, names map[string]string, options []string)) (func(), error) {
+	chambers, err := l.Store().Chambers(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -249,8 +261,7 @@ func (s *peopleScreen) loadChoices(ctx context.Context) (func(), error) {
 			ids[label], names[c.ID] = c.ID, c.Name
 			options = append(options, label)
 		}
-		s.chamberIDs, s.chamberNames = ids, names
-		setChoices(s.chamber, options)
+		apply(ids, names, options)
 	}, nil
 }
 
@@ -260,29 +271,46 @@ func (s *peopleScreen) load() (func(context.Context) ([]personRow, error), error
 	v := s.list.filters.values()
 	f := app.PersonFilter{Query: v["q"], Tie: app.Tie(v["tie"]), ChamberID: s.chamberIDs[v["chamber"]]}
 	native, keeper := v["native"], v["keeper"]
-	store, chamberNames, today := s.env.ledger.Store(), s.chamberNames, s.env.ledger.Today()
+	l, chamberNames := s.env.ledger, s.chamberNames
 	return func(ctx context.Context) ([]personRow, error) {
-		people, err := store.People(ctx, f)
-		if err != nil {
-			return nil, err
-		}
-		last, err := store.LastContacts(ctx, today)
-		if err != nil {
-			return nil, err
-		}
-		var out []personRow
-		for _, p := range people {
-			if !containsText(native, p.NativeProvince+p.NativeCity+p.NativeCounty) || !containsText(keeper, p.Keeper) {
-				continue
-			}
-			names := make([]string, 0, len(p.Memberships))
-			for _, m := range p.Memberships {
-				names = append(names, chamberNames[m.ChamberID]+m.Role)
-			}
-			out = append(out, personRow{Person: p, chambers: strings.Join(names, "、"), last: last[p.ID]})
-		}
-		return out, nil
+		return readPersonRows(ctx, l, f, chamberNames, func(r personRow) bool {
+			return containsText(native, r.NativeProvince+r.NativeCity+r.NativeCounty) && containsText(keeper, r.Keeper)
+		})
 	}, nil
+}
+
+// readPersonRows reads the people matching f with their chambers and roles and their contact
+// standing today (cadence: their own, else their tier's from the settings), keeping those
+// keep accepts.
+func readPersonRows(ctx context.Context, l *app.Ledger, f app.PersonFilter, chamberNames map[string]string, keep func(personRow) bool) ([]personRow, error) {
+	st := l.Store()
+	today := l.Today()
+	settings, err := st.Settings(ctx)
+	if err != nil {
+		return nil, err
+	}
+	tiers := app.TierCadences(settings)
+	people, err := st.People(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	last, err := st.LastContacts(ctx, today)
+	if err != nil {
+		return nil, err
+	}
+	var out []personRow
+	for _, p := range people {
+		names := make([]string, 0, len(p.Memberships))
+		for _, m := range p.Memberships {
+			names = append(names, chamberNames[m.ChamberID]+m.Role)
+		}
+		r := personRow{Person: p, chambers: strings.Join(names, "、"), last: last[p.ID],
+			contact: app.ContactStatusOf(app.Cadence(p.CadenceDays, p.Tier, tiers), last[p.ID], today)}
+		if keep(r) {
+			out = append(out, r)
+		}
+	}
+	return out, nil
 }
 
 var chamberColumns = []listColumn[app.Chamber]{

@@ -93,6 +93,7 @@ type mainWindow struct {
 	// The list screens after 项目.
 	enterprises *enterprisesScreen
 	people      *peopleScreen
+	roster      *rosterScreen
 	chambers    *chambersScreen
 	funds       *fundsScreen
 	activities  *activitiesScreen
@@ -113,6 +114,7 @@ func newMainWindow(a fyne.App, l *app.Ledger, opt Options, run runner) *mainWind
 	m.enterprises, m.people, m.chambers = newEnterprisesScreen(lists), newPeopleScreen(lists), newChambersScreen(lists)
 	m.funds, m.activities, m.tasks = newFundsScreen(lists), newActivitiesScreen(lists), newTasksScreen(lists)
 	m.events = newEventsScreen(lists)
+	m.roster = newRosterScreen(lists)
 	m.recycle = newRecycleScreen(l, run)
 	m.recycle.changes.delay = opt.ChangeDelay
 	m.settings = newSettingsScreen(m.win, l, run, opt)
@@ -152,6 +154,7 @@ func (m *mainWindow) navigation() []screen {
 		{"项目看板", m.board.content},
 		{"目标企业", m.enterprises.content},
 		{"赣籍企业家与人脉", m.people.content},
+		{"重点三友名录", m.roster.content},
 		{"商会", m.chambers.content},
 		{"基金", m.funds.content},
 		{"跟进记录", m.activities.content},
