@@ -3,8 +3,11 @@ package app
 import (
 	"context"
 	"fmt"
+	"io"
 	"strings"
 	"time"
+
+	"ganzhao/app/export"
 )
 
 // Trip is a business trip or a stay of a resident team (出差/驻点): where, when, who went and
@@ -149,4 +152,83 @@ func activityIDs(acts []Activity) []string {
 		ids[i] = a.ID
 	}
 	return ids
+}
+
+// TripVisit is one visit of a trip as its report lists it, with the names of whom it
+// concerned.
+type TripVisit struct {
+	Activity
+	People, Enterprises, Projects []string
+}
+
+// TripReport is a trip with every visit logged on it, in date order.
+type TripReport struct {
+	Trip   Trip
+	Visits []TripVisit
+}
+
+// TripReport reads a trip and its visits with the names of the people, enterprises and
+// projects they concerned.
+func (l *Ledger) TripReport(ctx context.Context, tripID string) (TripReport, error) {
+	t, err := l.store.Trip(ctx, tripID)
+	if err != nil {
+		return TripReport{}, err
+	}
+	acts, err := l.store.TripActivities(ctx, tripID)
+	if err != nil {
+		return TripReport{}, err
+	}
+	r := TripReport{Trip: t, Visits: make([]TripVisit, len(acts))}
+	names := map[string]string{}
+	name := func(id string, read func(string) (string, error)) (string, error) {
+		if n, ok := names[id]; ok {
+			return n, nil
+		}
+		n, err := read(id)
+		names[id] = n
+		return n, err
+	}
+	person := func(id string) (string, error) { p, err := l.store.Person(ctx, id); return p.Name, err }
+	enterprise := func(id string) (string, error) { e, err := l.store.Enterprise(ctx, id); return e.Name, err }
+	project := func(id string) (string, error) { p, err := l.store.Project(ctx, id); return p.Name, err }
+	for i, a := range acts {
+		v := TripVisit{Activity: a}
+		for _, link := range []struct {
+			ids  []string
+			read func(string) (string, error)
+			dst  *[]string
+		}{{a.PersonIDs, person, &v.People}, {a.EnterpriseIDs, enterprise, &v.Enterprises}, {a.ProjectIDs, project, &v.Projects}} {
+			for _, id := range link.ids {
+				n, err := name(id, link.read)
+				if err != nil {
+					return TripReport{}, err
+				}
+				*link.dst = append(*link.dst, n)
+			}
+		}
+		r.Visits[i] = v
+	}
+	return r, nil
+}
+
+// tripReportColumns are the columns of a trip report.
+var tripReportColumns = []export.Column{
+	{Title: "日期", Width: 12}, {Title: "方式", Width: 8}, {Title: "走访对象", Width: 16}, {Title: "企业", Width: 28},
+	{Title: "项目", Width: 28}, {Title: "地点", Width: 16}, {Title: "情况（结果）", Width: 48}, {Title: "下步工作", Width: 30},
+	{Title: "下步期限", Width: 12}, {Title: "参与人", Width: 14},
+}
+
+// WriteXLSX writes the report as a workbook: one row per visit with its date, whom and which
+// enterprise it concerned, its result (the summary) and its next step.
+func (r TripReport) WriteXLSX(w io.Writer) error {
+	return export.XLSX(w, "出差报告", tripReportColumns, len(r.Visits), func(i int) []any {
+		v := r.Visits[i]
+		return []any{v.On.String(), v.Kind, strings.Join(v.People, "、"), strings.Join(v.Enterprises, "、"),
+			strings.Join(v.Projects, "、"), v.Place, v.Summary, v.NextStep, v.NextDue.String(), v.By}
+	})
+}
+
+// ReportFileName is the file name of the trip's report: 出差报告-深圳-2026-03-02.xlsx.
+func (t Trip) ReportFileName() string {
+	return fmt.Sprintf("出差报告-%s-%s.xlsx", t.Destination, t.StartsOn)
 }

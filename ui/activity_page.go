@@ -113,6 +113,9 @@ func newActivityPage(win fyne.Window, l *app.Ledger, run runner, a app.Activity,
 		if pg.a.By == "" {
 			pg.a.By = l.User()
 		}
+		if pg.a.TripID == "" {
+			pg.a.TripID = app.CurrentTrip(r.trips, pg.a.On)
+		}
 	}
 	pg.people = newLinkPicker(personPicker(l, run), &pg.a.PersonIDs)
 	pg.enterprises = newLinkPicker(enterprisePicker(l, run), &pg.a.EnterpriseIDs)
@@ -129,6 +132,7 @@ func newActivityPage(win fyne.Window, l *app.Ledger, run runner, a app.Activity,
 	f.textField("next_step", "下步工作", &pg.a.NextStep)
 	f.dateField("next_due", "下步期限", &pg.a.NextDue)
 	f.textField("by", "参与人", &pg.a.By)
+	tripField(f, r.trips, &pg.a.TripID)
 	pg.persist = func(ctx context.Context) error { return l.SaveActivity(ctx, &pg.a) }
 	return pg
 }
@@ -139,4 +143,31 @@ func (pg *activityPage) content() fyne.CanvasObject {
 		lp.loadNames(pg.run)
 	}
 	return container.NewBorder(nil, pg.bar(), nil, nil, container.NewVScroll(container.NewVBox(pg.form.object(), pg.form.general)))
+}
+
+// noTrip is the trip choice of a visit logged outside any trip.
+const noTrip = "（不属于出差）"
+
+// tripField binds a Select of the trips (latest first) to a visit's trip.
+func tripField(f *recordForm, trips []app.Trip, v *string) *formField {
+	labels := []string{noTrip}
+	byLabel := map[string]string{noTrip: ""}
+	byID := map[string]string{"": noTrip}
+	for _, t := range trips {
+		labels = append(labels, t.Label())
+		byLabel[t.Label()], byID[t.ID] = t.ID, t.Label()
+	}
+	s := widget.NewSelect(labels, nil)
+	return f.add("trip_id", "所属出差", s, func() error {
+		*v = byLabel[s.Selected]
+		return nil
+	}, func() {
+		label, ok := byID[*v]
+		if !ok { // a trip in the recycle bin: keep the link
+			label = "（回收站中的出差）"
+			byLabel[label], byID[*v] = *v, label
+			s.Options = append(s.Options, label)
+		}
+		s.SetSelected(label)
+	})
 }

@@ -170,6 +170,13 @@ func (m *mainWindow) detailBuilder(ctx context.Context, kind app.EntityKind, id 
 			e, err = st.Event(ctx, id)
 		}
 		return "活动：" + orNew(e.Name), func(w fyne.Window) fyne.CanvasObject { return newEventPage(w, m.ledger, m.run, e).content() }, err
+	case app.KindTrip:
+		var t app.Trip
+		var err error
+		if id != "" {
+			t, err = st.Trip(ctx, id)
+		}
+		return "出差：" + orNew(t.Destination), func(w fyne.Window) fyne.CanvasObject { return newTripPage(w, m.ledger, m.run, t).content() }, err
 	}
 	return "", nil, fmt.Errorf("无法打开“%s”记录", kind.Label())
 }

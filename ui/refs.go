@@ -13,6 +13,7 @@ type refs struct {
 	activityKinds []string
 	categories    []string
 	chamberKinds  []string
+	trips         []app.Trip // for the trip a visit belongs to
 }
 
 func loadRefs(ctx context.Context, l *app.Ledger) (refs, error) {
@@ -29,5 +30,7 @@ func loadRefs(ctx context.Context, l *app.Ledger) (refs, error) {
 			*v.dst = append(*v.dst, it.Name)
 		}
 	}
-	return r, nil
+	trips, err := l.Store().Trips(ctx)
+	r.trips = trips
+	return r, err
 }
