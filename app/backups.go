@@ -44,6 +44,7 @@ type BackupInfo struct {
 	Reason    string // ReasonDaily, ReasonManual, or the operation ("导入前" …)
 	Kind      BackupKind
 	Encrypted bool // a passphrase-protected .db.age file
+	seq       int  // 2 for the second backup of the same second ("(2)" in the name) …
 }
 
 // scheduled reports whether the backup is a daily one, thinned out to weekly and monthly.
@@ -74,30 +75,30 @@ func backupFileName(t time.Time, reason string, n int, encrypted bool) string {
 
 // parseBackupName reads what backupFileName wrote; ok is false for any other file, which the
 // app then neither lists nor deletes.
-func parseBackupName(name string) (at time.Time, reason string, encrypted, ok bool) {
+func parseBackupName(name string) (at time.Time, reason string, seq int, encrypted, ok bool) {
 	rest, encrypted := strings.CutSuffix(name, EncryptedSuffix)
 	rest, found := strings.CutSuffix(rest, backupExt)
 	if !found {
-		return at, "", false, false
+		return at, "", 0, false, false
 	}
 	rest, found = strings.CutPrefix(rest, backupPrefix)
 	if !found || len(rest) < len(backupStamp)+2 || rest[len(backupStamp)] != '-' {
-		return at, "", false, false
+		return at, "", 0, false, false
 	}
 	at, err := time.ParseInLocation(backupStamp, rest[:len(backupStamp)], time.Local)
 	if err != nil {
-		return at, "", false, false
+		return at, "", 0, false, false
 	}
-	reason = rest[len(backupStamp)+1:]
+	reason, seq = rest[len(backupStamp)+1:], 1
 	if i := strings.LastIndexByte(reason, '('); i > 0 && strings.HasSuffix(reason, ")") {
 		if n, err := strconv.Atoi(reason[i+1 : len(reason)-1]); err == nil && n > 1 {
-			reason = reason[:i]
+			reason, seq = reason[:i], n
 		}
 	}
 	if reason == "" || strings.ContainsAny(reason, `/\`) {
-		return at, "", false, false
+		return at, "", 0, false, false
 	}
-	return at, reason, encrypted, true
+	return at, reason, seq, encrypted, true
 }
 
 // DefaultBackupDir is the backup folder when the settings name none: "backups" beside the
@@ -339,7 +340,7 @@ func ListBackups(dir string) ([]BackupInfo, error) {
 		if !e.Type().IsRegular() {
 			continue
 		}
-		at, reason, enc, ok := parseBackupName(e.Name())
+		at, reason, seq, enc, ok := parseBackupName(e.Name())
 		if !ok {
 			continue
 		}
@@ -347,7 +348,7 @@ func ListBackups(dir string) ([]BackupInfo, error) {
 		if err != nil {
 			continue // removed meanwhile
 		}
-		out = append(out, BackupInfo{Path: filepath.Join(dir, e.Name()), At: at, Size: fi.Size(), Reason: reason, Encrypted: enc})
+		out = append(out, BackupInfo{Path: filepath.Join(dir, e.Name()), At: at, Size: fi.Size(), Reason: reason, Encrypted: enc, seq: seq})
 	}
 	sortNewestFirst(out)
 	return out, nil
@@ -357,6 +358,9 @@ func sortNewestFirst(list []BackupInfo) {
 	slices.SortStableFunc(list, func(a, b BackupInfo) int {
 		if c := b.At.Compare(a.At); c != 0 {
 			return c
+		}
+		if b.seq != a.seq {
+			return b.seq - a.seq
 		}
 		return strings.Compare(b.Path, a.Path)
 	})

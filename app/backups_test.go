@@ -175,15 +175,15 @@ func TestBackupNames(t *testing.T) {
 			if file != tc.file {
 				t.Fatalf("name %s, want %s", file, tc.file)
 			}
-			gotAt, reason, enc, ok := parseBackupName(file)
-			if !ok || !gotAt.Equal(at) || reason != tc.reason || enc != tc.encrypted {
-				t.Errorf("parse %s = %v %q %v %v", file, gotAt, reason, enc, ok)
+			gotAt, reason, seq, enc, ok := parseBackupName(file)
+			if !ok || !gotAt.Equal(at) || reason != tc.reason || seq != tc.n || enc != tc.encrypted {
+				t.Errorf("parse %s = %v %q %d %v %v", file, gotAt, reason, seq, enc, ok)
 			}
 		})
 	}
 	for _, other := range []string{"ganzhao.db", "ganzhao-2026-03-12.db", "notes-20260312-153012-手动.db",
 		"ganzhao-20260312-153012-.db", "ganzhao-20260312-153012-手动.db.tmp", "ganzhao-20261312-153012-手动.db"} {
-		if _, _, _, ok := parseBackupName(other); ok {
+		if _, _, _, _, ok := parseBackupName(other); ok {
 			t.Errorf("%s taken for a backup of ours", other)
 		}
 	}

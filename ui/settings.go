@@ -16,12 +16,12 @@ import (
 // flagged, and a backup on demand.
 type settingsScreen struct {
 	*detailPage
-	opt    Options
-	s      app.Settings
-	stale  map[app.Stage]*int
-	tiers  map[app.Tier]*int // contact cadence of each tier
-	backup *widget.Button
-	loaded bool
+	opt     Options
+	s       app.Settings
+	stale   map[app.Stage]*int
+	tiers   map[app.Tier]*int // contact cadence of each tier
+	backups *backupPanel
+	loaded  bool
 }
 
 func newSettingsScreen(win fyne.Window, l *app.Ledger, run runner, opt Options) *settingsScreen {
@@ -52,21 +52,25 @@ func newSettingsScreen(win fyne.Window, l *app.Ledger, run runner, opt Options) 
 		for t, d := range sc.tiers {
 			sc.s.TierCadence[t] = *d
 		}
+		// The backup folder is the backup panel's: keep the one saved now.
+		if cur, err := l.Store().Settings(ctx); err == nil {
+			sc.s.BackupDir = cur.BackupDir
+		}
 		return l.SaveSettings(ctx, sc.s)
 	}
-	sc.backup = widget.NewButton("立即备份", sc.onBackup)
+	sc.backups = newBackupPanel(win, l, run, sc.load)
 	return sc
 }
 
 func (sc *settingsScreen) content() fyne.CanvasObject {
 	sc.load()
-	info := widget.NewLabel("数据库：" + sc.opt.DBPath + "\n备份目录：" + sc.ledger.DefaultBackupDir())
+	info := widget.NewLabel("数据库：" + sc.opt.DBPath)
 	info.Wrapping = fyne.TextWrapWord
 	return container.NewBorder(nil, sc.bar(), nil, nil, container.NewVScroll(container.NewVBox(
 		widget.NewLabelWithStyle("填报与提醒", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		sc.form.object(), sc.form.general,
 		widget.NewLabelWithStyle("数据文件", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		info, container.NewHBox(sc.backup),
+		info, sc.backups.content(),
 	)))
 }
 
@@ -92,24 +96,6 @@ func (sc *settingsScreen) load() {
 			sc.s = s
 			sc.form.load()
 			sc.loaded = true
-		})
-	})
-}
-
-func (sc *settingsScreen) onBackup() {
-	sc.backup.Disable()
-	sc.status.SetText("正在备份……")
-	sc.run(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
-		defer cancel()
-		dest, err := sc.ledger.BackupBefore(ctx, app.ReasonManual)
-		fyne.Do(func() {
-			sc.backup.Enable()
-			if err != nil {
-				sc.status.SetText("备份失败：" + err.Error())
-				return
-			}
-			sc.status.SetText("已备份到 " + dest)
 		})
 	})
 }
