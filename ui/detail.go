@@ -141,7 +141,11 @@ func (m *mainWindow) detailBuilder(ctx context.Context, kind app.EntityKind, id 
 		if id != "" {
 			c, err = st.Chamber(ctx, id)
 		}
-		return "商会：" + orNew(c.Name), func(w fyne.Window) fyne.CanvasObject { return newChamberPage(w, m.ledger, m.run, c, r).content() }, err
+		return "商会：" + orNew(c.Name), func(w fyne.Window) fyne.CanvasObject {
+			pg := newChamberPage(w, m.ledger, m.run, c, r)
+			pg.open = m.openRecord
+			return pg.content()
+		}, err
 	case app.KindFund:
 		var f app.Fund
 		var err error

@@ -209,37 +209,6 @@ func (pg *personPage) refresh() {
 	}
 }
 
-// chamberPage is a chamber's page with its members.
-type chamberPage struct {
-	*detailPage
-	c       app.Chamber
-	members *widget.Label
-}
-
-func newChamberPage(win fyne.Window, l *app.Ledger, run runner, c app.Chamber, r refs) *chamberPage {
-	pg := &chamberPage{detailPage: newDetailPage(win, l, run), c: c, members: widget.NewLabel("")}
-	f := pg.form
-	f.textField("name", "商会名称", &pg.c.Name)
-	f.textField("city", "所在城市", &pg.c.City)
-	kinds := make([]string, len(r.chamberKinds))
-	copy(kinds, r.chamberKinds)
-	choiceField(f, "kind", "类型", kinds, &pg.c.Kind)
-	f.notesField("notes", "备注", &pg.c.Notes)
-	pg.persist = func(ctx context.Context) error { return l.SaveChamber(ctx, &pg.c) }
-	return pg
-}
-
-func (pg *chamberPage) content() fyne.CanvasObject {
-	pg.form.load()
-	text := fmt.Sprintf("成员（%d）：\n", len(pg.c.Members))
-	for _, m := range pg.c.Members {
-		text += "  " + m.PersonName + "　" + m.Role + "\n"
-	}
-	pg.members.SetText(text)
-	return container.NewBorder(nil, pg.bar(), nil, nil,
-		container.NewVScroll(container.NewVBox(pg.form.object(), pg.form.general, pg.members)))
-}
-
 // taskPage edits one task.
 type taskPage struct {
 	*detailPage
