@@ -33,7 +33,7 @@ type data struct {
 	latest      map[string]*app.Activity // newest activity of each project up to the period's end
 	openTasks   map[string][]app.Task    // open tasks of each project, overdue first
 	investments []app.FundInvestment
-	counted     map[string]app.Yuan // per fund: investments counted toward 返投 up to the period's end
+	reinvest    map[string]*app.ReinvestLedger // per fund: its 返投 ledger at the period's end
 	people      map[string]*app.Person
 	contacts    map[string][]*app.Person // people of each enterprise, by name
 	activities  []app.Activity
@@ -178,17 +178,23 @@ func load(ctx context.Context, st app.Store, period app.Month, today app.Date, n
 		}
 	}
 	if n&needInvestments != 0 {
-		d.counted = map[string]app.Yuan{}
+		// Each fund's investments and LPs, and its 返投 ledger as of the period's end.
+		totals := make(map[string]app.Yuan, len(d.projects))
+		for _, p := range d.projects {
+			totals[p.ID] = p.TotalInvestment
+		}
+		d.reinvest = make(map[string]*app.ReinvestLedger, len(d.fundList))
 		for _, f := range d.fundList {
 			vs, err := st.FundInvestments(ctx, f.ID)
 			if err != nil {
 				return nil, err
 			}
-			for _, v := range vs {
-				if v.Counts && !v.On.After(d.periodEnd()) {
-					d.counted[f.ID] += v.Amount
-				}
+			lps, err := st.FundLPs(ctx, f.ID)
+			if err != nil {
+				return nil, err
 			}
+			r := app.ComputeReinvest(f, lps, vs, totals, d.periodEnd())
+			d.reinvest[f.ID] = &r
 			d.investments = append(d.investments, vs...)
 		}
 	}
@@ -234,10 +240,12 @@ type record struct {
 // eventRow is one kind of 三请三回 event with its figures.
 type eventRow = app.EventKindFigures
 
-// kpiRow is the KPIs of one zone or chain for the period's month and its year to date.
+// kpiRow is the KPIs of one zone or chain for the period's month and its year to date, with
+// the 基金招商 projects (a fund named or the method 基金招商) first signed in each.
 type kpiRow struct {
-	key         string
-	month, year app.KPIs
+	key                 string
+	month, year         app.KPIs
+	fundMonth, fundYear app.Tally
 }
 
 // records builds the rows of a source before filtering.
@@ -334,6 +342,19 @@ func (d *data) kpiRecords(src Source, f Filter) []*record {
 			continue
 		}
 		k := &kpiRow{key: key, month: app.ComputeKPIs(groups[key], month), year: app.ComputeKPIs(groups[key], year)}
+		for _, fact := range groups[key] {
+			if p := d.projectByID[fact.ID]; p == nil || fact.FirstSignedOn.IsZero() || !d.driveOf(DriveFund, p) {
+				continue
+			}
+			if fact.FirstSignedOn.Within(month.From, month.To) {
+				k.fundMonth.Count++
+				k.fundMonth.Amount += fact.Total
+			}
+			if fact.FirstSignedOn.Within(year.From, year.To) {
+				k.fundYear.Count++
+				k.fundYear.Amount += fact.Total
+			}
+		}
 		y := k.year
 		if y.Signed.Count == 0 && y.Started == 0 && y.Produced == 0 && y.ArrivedInPeriod == 0 {
 			continue

@@ -107,7 +107,11 @@ func bodyStyle(c specColumn, bold bool) *excelize.Style {
 		st.CustomNumFmt = ptr("yyyy-mm-dd")
 	case KindRate:
 		st.Alignment.Horizontal = "right"
-		st.CustomNumFmt = ptr("0.0%")
+		format := "0%" // a fraction with 3 decimals shows as 0.0%, with 4 as 0.00%
+		if c.Decimals > 2 {
+			format = "0." + strings.Repeat("0", c.Decimals-2) + "%"
+		}
+		st.CustomNumFmt = &format
 	default:
 		st.Alignment.Horizontal = "right"
 		format := "#,##0"

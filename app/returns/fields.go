@@ -3,7 +3,6 @@ package returns
 import (
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 
 	"ganzhao/app"
@@ -327,28 +326,31 @@ func joinTies(ts []app.Tie) string {
 	return strings.Join(s, "、")
 }
 
-// requirement writes a fund's 返投 requirement: "政府出资的1.5倍（认缴）", "基金规模的60%（实缴）".
+// requirement writes a fund's 返投 requirement the way its page does: "政府认缴出资的1.5倍",
+// "基金可投资金额的60%".
 func requirement(f *app.Fund) string {
-	switch f.ReinvestKind {
-	case app.ReinvestMultiple:
-		return fmt.Sprintf("政府出资的%s倍（%s）", strconv.FormatFloat(float64(f.ReinvestRatio)/10000, 'f', -1, 64), f.ReinvestBase)
-	case app.ReinvestShare:
-		return fmt.Sprintf("基金规模的%s%%（%s）", strconv.FormatFloat(float64(f.ReinvestRatio)/100, 'f', -1, 64), f.ReinvestBase)
-	}
-	return "无"
+	return app.ComputeReinvest(*f, nil, nil, nil, app.Date{}).RequirementText()
 }
 
-// required is the 返投 amount a fund must reach: the government commitment times the multiple,
-// or the fund's size times the share. The ledger keeps subscribed amounts only, so for a
-// 实缴 or 可投资金额 base it is the upper bound.
-func required(f *app.Fund) (app.Yuan, bool) {
-	switch f.ReinvestKind {
-	case app.ReinvestMultiple:
-		return f.GovCommitment * app.Yuan(f.ReinvestRatio) / 10000, true
-	case app.ReinvestShare:
-		return f.Size * app.Yuan(f.ReinvestRatio) / 10000, true
+// ofReinvest reads the 返投 ledger of a record's fund as of the period's end.
+func ofReinvest(fn func(r *app.ReinvestLedger) raw) func(d *data, r *record) raw {
+	return ofFund(func(d *data, f *app.Fund) raw {
+		if l := d.reinvest[f.ID]; l != nil {
+			return fn(l)
+		}
+		return raw{null: true}
+	})
+}
+
+// ifRequired is a ledger figure that means something only when the fund has a measurable
+// requirement.
+func ifRequired(fn func(r *app.ReinvestLedger) raw) func(r *app.ReinvestLedger) raw {
+	return func(r *app.ReinvestLedger) raw {
+		if !r.HasRequirement() {
+			return raw{null: true}
+		}
+		return fn(r)
 	}
-	return 0, false
 }
 
 // catalogue is every field a column can take.
@@ -678,25 +680,55 @@ var catalogue = []Field{
 	{Key: "fund.requirement", Label: "返投要求", Kind: KindText, Sources: projectish,
 		Synonyms: []string{"返投要求", "返投比例", "返投倍数", "返投条件"},
 		value:    ofFund(func(d *data, f *app.Fund) raw { return text(requirement(f)) })},
-	{Key: "fund.required", Label: "返投要求金额", noSum: true, Kind: KindMoney, Sources: projectish,
+	{Key: "fund.required", Label: "返投要求金额", noSum: true, Kind: KindMoney, Sources: projectish, needs: needInvestments,
 		Synonyms: []string{"返投要求金额", "应返投金额", "返投任务", "返投目标"},
-		value: ofFund(func(d *data, f *app.Fund) raw {
-			if y, ok := required(f); ok {
-				return money(y)
-			}
-			return raw{null: true}
-		})},
+		value:    ofReinvest(ifRequired(func(r *app.ReinvestLedger) raw { return money(r.Required) }))},
 	{Key: "fund.counted", Label: "累计认定返投", noSum: true, Kind: KindMoney, Sources: projectish, needs: needInvestments,
 		Synonyms: []string{"累计认定返投", "已认定返投", "累计返投金额", "已完成返投", "返投完成额", "累计返投"},
-		value:    ofFund(func(d *data, f *app.Fund) raw { return money(d.counted[f.ID]) })},
+		value:    ofReinvest(func(r *app.ReinvestLedger) raw { return money(r.Counted) })},
 	{Key: "fund.rate", Label: "返投完成率", Kind: KindRate, Sources: projectish, needs: needInvestments,
 		Synonyms: []string{"返投完成率", "返投完成比例", "返投完成进度"},
-		value: ofFund(func(d *data, f *app.Fund) raw {
-			y, ok := required(f)
-			if !ok {
+		// The ledger's rate, exact to 0.01% and rounded down.
+		value: ofReinvest(ifRequired(func(r *app.ReinvestLedger) raw { return raw{f: float64(r.RateBP) / 10_000} }))},
+	{Key: "fund.gap", Label: "返投缺口", noSum: true, Kind: KindMoney, Sources: projectish, needs: needInvestments,
+		Synonyms: []string{"返投缺口", "尚需返投", "返投差额", "未完成返投"},
+		value:    ofReinvest(ifRequired(func(r *app.ReinvestLedger) raw { return money(r.Gap) }))},
+	{Key: "fund.base", Label: "返投基数金额", noSum: true, Kind: KindMoney, Sources: projectish, needs: needInvestments,
+		Synonyms: []string{"返投基数金额", "返投基数", "返投计算基数"},
+		value: ofReinvest(func(r *app.ReinvestLedger) raw {
+			if r.Kind == app.ReinvestNone || r.BaseMissing {
 				return raw{null: true}
 			}
-			return rate(float64(d.counted[f.ID]), float64(y))
+			return money(r.BaseAmount)
+		})},
+	{Key: "fund.not_counted", Label: "未认定返投投资", noSum: true, Kind: KindMoney, Sources: projectish, needs: needInvestments,
+		Synonyms: []string{"未认定返投投资", "未计入返投金额", "不计入返投金额"},
+		value:    ofReinvest(func(r *app.ReinvestLedger) raw { return money(r.NotCounted) })},
+	{Key: "fund.landed_count", Label: "基金落地项目数", noSum: true, Kind: KindCount, Sources: projectish, needs: needInvestments,
+		Synonyms: []string{"基金落地项目数", "落地项目数", "返投落地项目数", "基金招商落地项目数"},
+		value:    ofReinvest(func(r *app.ReinvestLedger) raw { return count(r.Landed) })},
+	{Key: "fund.landed_amount", Label: "落地项目基金投资额", noSum: true, Kind: KindMoney, Sources: projectish, needs: needInvestments,
+		Synonyms: []string{"落地项目基金投资额", "落地项目投资金额", "落地项目基金投资"},
+		value:    ofReinvest(func(r *app.ReinvestLedger) raw { return money(r.LandedAmount) })},
+	{Key: "fund.landed_total", Label: "落地项目总投资", noSum: true, Kind: KindMoney, Sources: projectish, needs: needInvestments,
+		Synonyms: []string{"落地项目总投资", "落地项目总投资额", "带动项目总投资"},
+		value:    ofReinvest(func(r *app.ReinvestLedger) raw { return money(r.LandedTotal) })},
+	{Key: "fund.paid_in", Label: "基金实缴规模", noSum: true, Kind: KindMoney, Sources: projectish, needs: needInvestments,
+		Synonyms: []string{"基金实缴规模", "实缴规模", "实缴金额", "实缴出资"},
+		value:    ofReinvest(func(r *app.ReinvestLedger) raw { return money(r.LPPaidIn) })},
+	{Key: "fund.gov_paid_in", Label: "政府实缴出资", noSum: true, Kind: KindMoney, Sources: projectish, needs: needInvestments,
+		Synonyms: []string{"政府实缴出资", "政府实缴", "引导基金实缴"},
+		value:    ofReinvest(func(r *app.ReinvestLedger) raw { return money(r.GovPaidIn) })},
+	{Key: "fund.investable", Label: "可投资金额", noSum: true, Kind: KindMoney, Sources: projectish,
+		Synonyms: []string{"可投资金额", "基金可投资金额", "可投金额"},
+		value:    ofFund(func(d *data, f *app.Fund) raw { return money(f.Investable) })},
+	{Key: "fund.co_manager", Label: "第二管理人（双GP）", Kind: KindText, Sources: projectish,
+		Synonyms: []string{"第二管理人", "双GP", "联席管理人", "共同管理人", "地方GP"},
+		value: ofFund(func(d *data, f *app.Fund) raw {
+			if e := d.enterprises[f.CoManagerID]; e != nil {
+				return text(e.Name)
+			}
+			return raw{null: true}
 		})},
 
 	// Investments of funds.
@@ -842,6 +874,18 @@ var catalogue = []Field{
 	{Key: "kpi.cohort_arrived", Label: "签约项目到位资金", Kind: KindMoney, Sources: kpiSources,
 		Synonyms: []string{"签约项目到位资金", "签约项目累计到位资金"},
 		value:    ofKPI(func(k *kpiRow) raw { return money(k.year.CohortArrived) })},
+	{Key: "kpi.fund_count_month", Label: "本月基金招商签约项目数", Kind: KindCount, Sources: kpiSources,
+		Synonyms: []string{"本月基金招商签约项目数", "本月基金招商项目数", "基金招商本月项目数"},
+		value:    ofKPI(func(k *kpiRow) raw { return count(k.fundMonth.Count) })},
+	{Key: "kpi.fund_amount_month", Label: "本月基金招商签约金额", Kind: KindMoney, Sources: kpiSources,
+		Synonyms: []string{"本月基金招商签约金额", "本月基金招商金额", "基金招商本月金额"},
+		value:    ofKPI(func(k *kpiRow) raw { return money(k.fundMonth.Amount) })},
+	{Key: "kpi.fund_count_year", Label: "本年基金招商签约项目数", Kind: KindCount, Sources: kpiSources,
+		Synonyms: []string{"本年基金招商签约项目数", "基金招商项目数", "基金招商签约项目数", "基金招商本年累计项目数"},
+		value:    ofKPI(func(k *kpiRow) raw { return count(k.fundYear.Count) })},
+	{Key: "kpi.fund_amount_year", Label: "本年基金招商签约金额", Kind: KindMoney, Sources: kpiSources,
+		Synonyms: []string{"本年基金招商签约金额", "基金招商签约金额", "基金招商金额", "基金招商本年累计金额"},
+		value:    ofKPI(func(k *kpiRow) raw { return money(k.fundYear.Amount) })},
 	{Key: "kpi.funds_arrival_rate", Label: "资金到位率", Kind: KindRate, Sources: kpiSources,
 		Synonyms: []string{"资金到位率", "到位率"},
 		value:    ofKPI(func(k *kpiRow) raw { return rate(float64(k.year.CohortArrived), float64(k.year.Signed.Amount)) })},

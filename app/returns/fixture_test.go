@@ -153,6 +153,11 @@ func fixtureLedger(t testing.TB) *app.Ledger {
 			{Meta: meta("i3"), FundID: "f1", EnterpriseID: "e1", Amount: 50_000_000, On: day("2026-12-05"), CountsReason: "尚未落地"},
 			{Meta: meta("i4"), FundID: "f2", EnterpriseID: "e3", ProjectID: "p3", Amount: 30_000_000, On: day("2026-02-20"), CountsReason: "注册地在省外"},
 		},
+		// f2's 60% of 实缴: its LPs paid in 1.5亿 (government) + 3.5亿 = 5亿, so 3亿 is required.
+		FundLPs: []app.FundLP{
+			{Meta: meta("l1"), FundID: "f2", EnterpriseID: "e5", Government: true, Subscribed: 3 * app.Yi, PaidIn: 150_000_000},
+			{Meta: meta("l2"), FundID: "f2", EnterpriseID: "e4", Subscribed: 7 * app.Yi, PaidIn: 350_000_000},
+		},
 	}
 	if err := l.LoadDataset(ctx, d); err != nil {
 		t.Fatal(err)
