@@ -181,6 +181,13 @@ func (m *mainWindow) detailBuilder(ctx context.Context, kind app.EntityKind, id 
 			t, err = st.Trip(ctx, id)
 		}
 		return "出差：" + orNew(t.Destination), func(w fyne.Window) fyne.CanvasObject { return newTripPage(w, m.ledger, m.run, t).content() }, err
+	case app.KindCampaign:
+		var c app.Campaign
+		var err error
+		if id != "" {
+			c, err = st.Campaign(ctx, id)
+		}
+		return "联络活动：" + orNew(c.Name), func(w fyne.Window) fyne.CanvasObject { return newCampaignPage(w, m.ledger, m.run, c).content() }, err
 	}
 	return "", nil, fmt.Errorf("无法打开“%s”记录", kind.Label())
 }

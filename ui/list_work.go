@@ -256,7 +256,7 @@ func newTasksScreen(env listEnv) *tasksScreen {
 		kind: app.KindTask, key: "tasks", title: "任务", noun: "项任务",
 		columns: []listColumn[app.TaskRow]{
 			textColumn("任务", 260, func(t app.TaskRow) string { return t.Title }),
-			textColumn("项目", 240, func(t app.TaskRow) string { return t.ProjectName }),
+			textColumn("项目", 240, taskConcerns),
 			textColumn("负责人", 90, func(t app.TaskRow) string { return t.Assignee }),
 			dateColumn("截止日期", func(t app.TaskRow) app.Date { return t.DueOn }),
 			textColumn("状态", 70, func(t app.TaskRow) string { return taskStatus(t.Task, today()) }),
@@ -283,6 +283,14 @@ func newTasksScreen(env listEnv) *tasksScreen {
 		return env.ledger.SaveTask(ctx, &t)
 	})
 	return s
+}
+
+// taskConcerns names what a task is for: its project, or the person of a follow-up.
+func taskConcerns(t app.TaskRow) string {
+	if t.ProjectName == "" && t.PersonName != "" {
+		return "人物：" + t.PersonName
+	}
+	return t.ProjectName
 }
 
 // taskStatus is 已完成, 已逾期 or 未完成.
@@ -317,7 +325,7 @@ func (s *tasksScreen) load() (func(context.Context) ([]app.TaskRow, error), erro
 		out := all[:0]
 		for _, t := range all {
 			if (status == "" || taskStatus(t.Task, today) == status || (status == taskOpen && !t.Done)) &&
-				containsText(v["assignee"], t.Assignee) && containsText(v["q"], t.Title, t.ProjectName) &&
+				containsText(v["assignee"], t.Assignee) && containsText(v["q"], t.Title, t.ProjectName, t.PersonName) &&
 				((d[0].IsZero() && d[1].IsZero()) || t.DueOn.Within(d[0], d[1])) {
 				out = append(out, t)
 			}

@@ -219,6 +219,7 @@ func newTaskPage(win fyne.Window, l *app.Ledger, run runner, t app.Task) *taskPa
 	pg := &taskPage{detailPage: newDetailPage(win, l, run), t: t}
 	f := pg.form
 	f.pickerField("project_id", "项目", projectPicker(l, run), &pg.t.ProjectID)
+	f.pickerField("person_id", "人物", personPicker(l, run), &pg.t.PersonID)
 	f.textField("title", "任务内容", &pg.t.Title)
 	f.textField("assignee", "负责人", &pg.t.Assignee)
 	f.dateField("due_on", "期限", &pg.t.DueOn)

@@ -99,9 +99,10 @@ type mainWindow struct {
 	activities  *activitiesScreen
 	tasks       *tasksScreen
 
-	// The drives: 三请三回 events, trips.
-	events *eventsScreen
-	trips  *tripsScreen
+	// The drives: 三请三回 events, trips, outreach campaigns.
+	events    *eventsScreen
+	trips     *tripsScreen
+	campaigns *campaignsScreen
 }
 
 func newMainWindow(a fyne.App, l *app.Ledger, opt Options, run runner) *mainWindow {
@@ -114,7 +115,7 @@ func newMainWindow(a fyne.App, l *app.Ledger, opt Options, run runner) *mainWind
 	m.list = newProjectsScreen(lists)
 	m.enterprises, m.people, m.chambers = newEnterprisesScreen(lists), newPeopleScreen(lists), newChambersScreen(lists)
 	m.funds, m.activities, m.tasks = newFundsScreen(lists), newActivitiesScreen(lists), newTasksScreen(lists)
-	m.events, m.trips = newEventsScreen(lists), newTripsScreen(lists)
+	m.events, m.trips, m.campaigns = newEventsScreen(lists), newTripsScreen(lists), newCampaignsScreen(lists)
 	m.roster = newRosterScreen(lists)
 	m.recycle = newRecycleScreen(l, run)
 	m.recycle.changes.delay = opt.ChangeDelay
@@ -162,6 +163,7 @@ func (m *mainWindow) navigation() []screen {
 		{"任务", m.tasks.content},
 		{"三请三回活动", m.events.content},
 		{"出差", m.trips.content},
+		{"联络活动", m.campaigns.content},
 		{"报表", m.returns.content},
 		{"导入", m.importer.content},
 		{"回收站", m.recycle.content},
