@@ -112,6 +112,8 @@ type listView[T any] struct {
 	viewList []app.SavedView
 	totals   string
 	report   string // what the last bulk operation reported, for the user and for tests
+	// exportOpts is the dialog of the last export (encrypt or not).
+	exportOpts *exportOptions
 
 	// changes reloads once after a burst of change notifications.
 	changes *debouncer
@@ -596,8 +598,9 @@ func (lv *listView[T]) reportBulk(verb string, asked, done int, failures []strin
 	dialog.ShowCustom(verb+"结果", "关闭", scroll, lv.env.win)
 }
 
-// onExport asks where to save the current view and writes it there off the UI goroutine.
-func (lv *listView[T]) onExport() {
+// saveExport asks where to save the current view and writes it there off the UI goroutine,
+// encrypted with pass when it is not empty (see onExport).
+func (lv *listView[T]) saveExport(pass string) {
 	rows := lv.rows
 	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
@@ -608,9 +611,9 @@ func (lv *listView[T]) onExport() {
 			return
 		}
 		lv.footer.SetText(fmt.Sprintf("正在导出 %d %s……", len(rows), lv.spec.noun))
-		asCSV := strings.EqualFold(w.URI().Extension(), ".csv")
+		asCSV := strings.HasSuffix(strings.ToLower(strings.TrimSuffix(w.URI().Name(), encryptedExt)), ".csv")
 		lv.env.run(func() {
-			err := lv.export(w, rows, asCSV)
+			err := lv.writeExport(w, rows, asCSV, pass)
 			if cerr := w.Close(); err == nil {
 				err = cerr
 			}
@@ -626,6 +629,10 @@ func (lv *listView[T]) onExport() {
 	}, lv.env.win)
 	save.SetFileName(fmt.Sprintf("%s-%s.xlsx", lv.spec.title, lv.env.ledger.Today()))
 	save.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".csv"}))
+	if pass != "" {
+		save.SetFileName(fmt.Sprintf("%s-%s.xlsx%s", lv.spec.title, lv.env.ledger.Today(), encryptedExt))
+		save.SetFilter(storage.NewExtensionFileFilter([]string{encryptedExt}))
+	}
 	save.Show()
 }
 
