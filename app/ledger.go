@@ -450,6 +450,12 @@ func (l *Ledger) LoadDataset(ctx context.Context, d Dataset) error {
 			return err
 		}
 	}
+	for i := range d.Relationships {
+		NormalizeRelationship(&d.Relationships[i])
+		if err := check(KindRelationship, string(d.Relationships[i].Kind), ValidateRelationship(d.Relationships[i])); err != nil {
+			return err
+		}
+	}
 	if err := l.store.LoadDataset(ctx, d, l.User(), l.stampTime(time.Time{})); err != nil {
 		return err
 	}

@@ -173,6 +173,8 @@ type Dataset struct {
 	Events       []Event
 	Campaigns    []Campaign // before Tasks, which link them
 	FundLPs      []FundLP
+	// Relationships between people of the batch or already stored; not counted by Len.
+	Relationships []Relationship
 }
 
 // Len is the number of records in the batch, stage history and fund LPs (a fund's roster,

@@ -77,6 +77,7 @@ func Demo(opt DemoOptions) (app.Dataset, error) {
 	short := g.genArrivals(c.arrivals)
 	g.genActivities(c.activities + short)
 	g.genFundParties(opt.Seed)
+	g.genKeepInTouch(opt.Seed)
 
 	if n := g.ds.Len(); n != opt.Size {
 		return app.Dataset{}, fmt.Errorf("seeds: demo generated %d records, want %d", n, opt.Size)

@@ -67,6 +67,11 @@ func insertDataset(ctx context.Context, tx *sql.Tx, d app.Dataset, who string, a
 			}
 			audit(app.KindPerson, p.ID)
 		}
+		for _, r := range d.Relationships {
+			b.exec(`INSERT INTO relationships (`+relationshipColumns+`) VALUES (`+placeholders(9)+`)`,
+				append([]any{string(r.Kind), r.FromID, r.ToID, r.Note}, metaArgs(r.Meta)...)...)
+			audit(app.KindRelationship, r.ID)
+		}
 		// Funds reference their parents: insert parents first.
 		for _, f := range fundsParentsFirst(d.Funds) {
 			args := append(fundArgs(f), metaArgs(f.Meta)...)
