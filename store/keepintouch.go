@@ -72,7 +72,7 @@ func (s *Store) SaveSnooze(ctx context.Context, sn app.Snooze) error {
 			updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
 		sn.Key, sn.Until.String(), sn.Action, stamp(sn.UpdatedAt), sn.UpdatedBy)
 	if err != nil {
-		return fmt.Errorf("暂缓提醒：%w", err)
+		return classify(fmt.Errorf("暂缓提醒：%w", err))
 	}
 	return nil
 }

@@ -109,7 +109,7 @@ func OpenWith(ctx context.Context, path string, opt OpenOptions) (*Store, error)
 		case err == nil:
 			checked = true
 		case !isReadOnly(err):
-			return nil, err
+			return nil, classify(err) // read-only media: app.ErrReadOnly says what to do
 		}
 	}
 	db, err := sql.Open("sqlite", dsn(path, false))
@@ -332,21 +332,22 @@ func isReadOnly(err error) bool {
 }
 
 // inTx runs fn in one transaction (BEGIN IMMEDIATE through the DSN): commit if fn returns
-// nil, roll back otherwise.
+// nil, roll back otherwise. A disk that is full, read-only or failing gives an
+// *app.StorageError (see classify).
 func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	if s.readOnly {
 		return app.ErrReadOnly
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("开始事务：%w", err)
+		return classify(fmt.Errorf("开始事务：%w", err))
 	}
 	defer tx.Rollback()
 	if err := fn(tx); err != nil {
-		return err
+		return classify(err)
 	}
 	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("提交事务：%w", err)
+		return classify(fmt.Errorf("提交事务：%w", err))
 	}
 	return nil
 }
@@ -492,7 +493,7 @@ func writeErr(what string, err error) error {
 	case isReadOnly(err):
 		return fmt.Errorf("%s：%w", what, app.ErrReadOnly)
 	}
-	return fmt.Errorf("%s：%w", what, err)
+	return classify(fmt.Errorf("%s：%w", what, err))
 }
 
 // placeholders returns "?, ?, ?" for n values.

@@ -76,7 +76,7 @@ func (s *Store) SaveView(ctx context.Context, v app.SavedView) (app.SavedView, e
 func (s *Store) DeleteView(ctx context.Context, id string) error {
 	res, err := s.db.ExecContext(ctx, `DELETE FROM saved_views WHERE id = ?`, id)
 	if err != nil {
-		return fmt.Errorf("删除视图：%w", err)
+		return classify(fmt.Errorf("删除视图：%w", err))
 	}
 	if n, err := res.RowsAffected(); err == nil && n == 0 {
 		return fmt.Errorf("删除视图：%w", app.ErrNotFound)
