@@ -41,7 +41,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	verb, rest := "", []string(nil)
 	if fs.NArg() > 0 {
 		verb, rest = fs.Arg(0), fs.Args()[1:]
-		if !slices.Contains(cli.Verbs, verb) {
+		if !slices.Contains(cli.Verbs, verb) && !slices.Contains(cli.HiddenVerbs, verb) {
 			fmt.Fprintf(stderr, "错误：未知命令“%s”\n%s\n", verb, cli.Usage)
 			return 2
 		}

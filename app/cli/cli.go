@@ -80,6 +80,8 @@ func Run(ctx context.Context, env Env, verb string, args []string) error {
 		return undoImport(ctx, env, args)
 	case "export":
 		return exportReturn(ctx, env, args)
+	case "crashloop":
+		return crashLoop(ctx, env, args)
 	case "version":
 		fmt.Fprintf(env.Out, "赣招 %s（数据库结构版本 %d）\n", app.Version, env.SchemaVersion)
 		return nil

@@ -28,18 +28,7 @@ func importFile(ctx context.Context, env Env, args []string) error {
 	if len(pos) != 1 {
 		return UsageError{"import 需要一个文件路径\n" + Usage}
 	}
-	tbl, err := importers.Load(pos[0], sheet, importers.DefaultLimits())
-	if err != nil {
-		return err
-	}
-	if fields, ok, err := env.Ledger.RememberedMapping(ctx, tbl.Headers()); err != nil {
-		return err
-	} else if ok {
-		if err := tbl.SetFields(fields); err != nil {
-			return err
-		}
-	}
-	f, err := tbl.ImportFile()
+	f, err := readImport(ctx, env, pos[0], sheet)
 	if err != nil {
 		return err
 	}
@@ -61,6 +50,23 @@ func importFile(ctx context.Context, env Env, args []string) error {
 	}
 	printImportReport(env.Out, rep)
 	return nil
+}
+
+// readImport reads a file for import with the proposed mapping, or the one the user confirmed
+// before for the same headers.
+func readImport(ctx context.Context, env Env, path, sheet string) (*app.ImportFile, error) {
+	tbl, err := importers.Load(path, sheet, importers.DefaultLimits())
+	if err != nil {
+		return nil, err
+	}
+	if fields, ok, err := env.Ledger.RememberedMapping(ctx, tbl.Headers()); err != nil {
+		return nil, err
+	} else if ok {
+		if err := tbl.SetFields(fields); err != nil {
+			return nil, err
+		}
+	}
+	return tbl.ImportFile()
 }
 
 func printImportReport(w io.Writer, r app.ImportReport) {
