@@ -250,6 +250,8 @@ type Settings struct {
 	TierCadence map[Tier]int `json:"tier_cadence,omitempty"`
 	// UpcomingDays is how many days ahead the 工作台 shows important dates (15 by default).
 	UpcomingDays int `json:"upcoming_days,omitempty"`
+	// MaskPhones hides the middle of phone numbers in plain list exports (138****1234).
+	MaskPhones bool `json:"mask_phones,omitempty"`
 }
 
 // DefaultStaleDays are the thresholds of one city platform: 储备 45, 在谈 30, 签约 20 days.

@@ -180,7 +180,7 @@ var personColumns = []listColumn[personRow]{
 	}, number: func(r personRow) int64 { return int64(r.CadenceDays) }},
 	textColumn("母校", 130, func(r personRow) string { return r.AlmaMater }),
 	textColumn("服役驻地", 100, func(r personRow) string { return r.ServicePlace }),
-	textColumn("电话", 120, func(r personRow) string { return strings.Join(r.Phones, "、") }),
+	{title: "电话", width: 120, phones: true, text: func(r personRow) string { return strings.Join(r.Phones, "、") }},
 }
 
 func joinTies(ts []app.Tie) string {

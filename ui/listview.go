@@ -45,6 +45,7 @@ type listColumn[T any] struct {
 	text   func(T) string
 	number func(T) int64
 	amount func(T) app.Yuan
+	phones bool // phone numbers: masked in exports when 设置 asks (导出时隐藏手机号)
 }
 
 // textColumn, amountColumn and dateColumn build the usual columns.
@@ -638,11 +639,15 @@ func (lv *listView[T]) saveExport(pass string) {
 
 // export writes rows as the table shows them to an .xlsx workbook, or to CSV text when the
 // user named a .csv file; amounts are numbers of 亿元 rounded to the 万元, so that Excel can
-// sum them.
+// sum them; phone numbers are masked when the 设置 ask for it.
 func (lv *listView[T]) export(w io.Writer, rows []T, asCSV bool) error {
+	settings, err := lv.env.ledger.Store().Settings(context.Background())
+	if err != nil {
+		return fmt.Errorf("读取设置（是否隐藏手机号）失败，未导出：%w", err)
+	}
 	cols := make([]export.Column, len(lv.spec.columns))
 	for i, c := range lv.spec.columns {
-		cols[i] = export.Column{Title: c.title, Width: float64(c.width) / 7}
+		cols[i] = export.Column{Title: c.title, Width: float64(c.width) / 7, MaskPhones: c.phones && settings.MaskPhones}
 		if c.amount != nil {
 			cols[i].Title += "（亿元）"
 		}

@@ -32,6 +32,7 @@ func newSettingsScreen(win fyne.Window, l *app.Ledger, run runner, opt Options) 
 	f.textField("reporter", "填报人", &sc.s.Reporter)
 	f.textField("phone", "联系电话", &sc.s.Phone)
 	f.pickerField("default_zone_id", "默认开发区", zonePicker(l, run), &sc.s.DefaultZoneID)
+	f.checkField("mask_phones", "个人信息", "导出时隐藏手机号（如 138****1234）", &sc.s.MaskPhones)
 	for _, st := range []app.Stage{app.StageReserve, app.StageNegotiating, app.StageSigned} {
 		days := new(int)
 		sc.stale[st] = days

@@ -34,11 +34,11 @@ func CSV(w io.Writer, cols []Column, n int, row func(i int) []any) error {
 		return fmt.Errorf("导出 CSV 表头：%w", err)
 	}
 	for i := range n {
-		values := row(i)
+		vs := values(cols, row(i))
 		for j := range record {
 			record[j] = ""
-			if j < len(values) {
-				record[j] = csvField(values[j])
+			if j < len(vs) {
+				record[j] = csvField(vs[j])
 			}
 		}
 		if err := cw.Write(record); err != nil {

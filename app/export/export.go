@@ -17,6 +17,31 @@ import (
 type Column struct {
 	Title string
 	Width float64
+	// MaskPhones hides the middle of the phone numbers in the column's text (MaskPhones): set
+	// on a column of phone numbers when the user turned on 导出时隐藏手机号.
+	MaskPhones bool
+}
+
+// cellValue is the value written for column c: its text masked when c asks for it.
+func (c Column) cellValue(v any) any {
+	if s, ok := v.(string); ok && c.MaskPhones {
+		return MaskPhones(s)
+	}
+	return v
+}
+
+// values applies each column's masking to a row, on a copy: the caller's row is its own.
+func values(cols []Column, row []any) []any {
+	out := row
+	for j, v := range row {
+		if j < len(cols) && cols[j].MaskPhones {
+			if &out[0] == &row[0] {
+				out = append([]any(nil), row...)
+			}
+			out[j] = cols[j].cellValue(v)
+		}
+	}
+	return out
 }
 
 // XLSX writes a workbook with one sheet: the header in bold, frozen at the top, then n rows
@@ -71,7 +96,7 @@ func XLSX(w io.Writer, sheet string, cols []Column, n int, row func(i int) []any
 		if err != nil {
 			return fmt.Errorf("导出：%w", err)
 		}
-		if err := sw.SetRow(cell, row(i)); err != nil {
+		if err := sw.SetRow(cell, values(cols, row(i))); err != nil {
 			return fmt.Errorf("导出第%d行：%w", i+1, err)
 		}
 	}
