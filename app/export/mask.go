@@ -34,7 +34,9 @@ func MaskPhones(s string) string {
 	return b.String()
 }
 
-func isPhoneRune(r rune) bool { return r == '+' || r == '-' || r == ' ' || unicode.IsDigit(r) && r < 0x80 }
+func isPhoneRune(r rune) bool {
+	return r == '+' || r == '-' || r == ' ' || unicode.IsDigit(r) && r < 0x80
+}
 
 // maskNumber masks one number written with digits, dashes and spaces, keeping its layout.
 func maskNumber(n string) string {
