@@ -11,7 +11,7 @@ import (
 )
 
 // classify turns the driver's and the operating system's errors about the disk into the app's
-// (app.ErrDiskFull, app.ErrReadOnly, app.ErrDiskIO, wrapped in an *app.StorageError that keeps
+// (app.ErrDiskFull, app.ErrReadOnlyMedia, app.ErrDiskIO, wrapped in an *app.StorageError that keeps
 // the original for the log); any other error is returned as it is.
 func classify(err error) error {
 	if err == nil || app.IsStorageError(err) {
@@ -30,7 +30,7 @@ func diskProblem(err error) error {
 		case sqlite3.SQLITE_FULL:
 			return app.ErrDiskFull
 		case sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM:
-			return app.ErrReadOnly
+			return app.ErrReadOnlyMedia
 		case sqlite3.SQLITE_IOERR:
 			return app.ErrDiskIO
 		}
@@ -39,7 +39,7 @@ func diskProblem(err error) error {
 	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EDQUOT):
 		return app.ErrDiskFull
 	case errors.Is(err, syscall.EROFS), errors.Is(err, syscall.EACCES), errors.Is(err, syscall.EPERM):
-		return app.ErrReadOnly
+		return app.ErrReadOnlyMedia
 	case errors.Is(err, syscall.EIO):
 		return app.ErrDiskIO
 	}

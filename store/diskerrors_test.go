@@ -25,8 +25,8 @@ func TestClassifyOSErrors(t *testing.T) {
 	}{
 		{"no space", &fs.PathError{Op: "write", Path: "x.db", Err: syscall.ENOSPC}, app.ErrDiskFull},
 		{"quota", fmt.Errorf("备份：%w", syscall.EDQUOT), app.ErrDiskFull},
-		{"read-only file system", &fs.PathError{Op: "open", Path: "x.db-wal", Err: syscall.EROFS}, app.ErrReadOnly},
-		{"permission", &fs.PathError{Op: "open", Path: "x.db", Err: syscall.EACCES}, app.ErrReadOnly},
+		{"read-only file system", &fs.PathError{Op: "open", Path: "x.db-wal", Err: syscall.EROFS}, app.ErrReadOnlyMedia},
+		{"permission", &fs.PathError{Op: "open", Path: "x.db", Err: syscall.EACCES}, app.ErrReadOnlyMedia},
 		{"i/o error", syscall.EIO, app.ErrDiskIO},
 		{"other", other, nil},
 		{"nil", nil, nil},
@@ -69,7 +69,7 @@ func mountTmpfs(t *testing.T, size int) string {
 // TestDiskFullAndReadOnlyMedia writes to a ledger on a real 4 MB file system: filled up, a save
 // fails with app.ErrDiskFull, nothing of it is written and the file stays sound; once space is
 // freed the same save succeeds; remounted read-only, the ledger refuses to open or to save
-// with app.ErrReadOnly.
+// with app.ErrReadOnlyMedia.
 func TestDiskFullAndReadOnlyMedia(t *testing.T) {
 	dir := mountTmpfs(t, 4<<20)
 	ctx := context.Background()
@@ -138,7 +138,7 @@ func TestDiskFullAndReadOnlyMedia(t *testing.T) {
 	}
 
 	// The same file on read-only media (a write-protected USB stick): either it does not
-	// open, or it opens and a save fails; both with app.ErrReadOnly, which says what to do.
+	// open, or it opens and a save fails; both with app.ErrReadOnlyMedia, which says what to do.
 	closeStore()
 	if err := syscall.Mount("tmpfs", dir, "tmpfs", syscall.MS_REMOUNT|syscall.MS_RDONLY, ""); err != nil {
 		t.Fatalf("remount read-only: %v", err)
@@ -150,7 +150,7 @@ func TestDiskFullAndReadOnlyMedia(t *testing.T) {
 		third := app.Project{Name: "九江港口物流项目", Sector: app.SectorServices}
 		err = newLedger(t, ro).CreateProject(ctx, &third)
 	}
-	if !errors.Is(err, app.ErrReadOnly) || !strings.Contains(err.Error(), "复制到可写的磁盘") {
-		t.Fatalf("read-only media: %v, want app.ErrReadOnly saying what to do", err)
+	if !errors.Is(err, app.ErrReadOnlyMedia) || !strings.Contains(err.Error(), "复制到可写的磁盘") {
+		t.Fatalf("read-only media: %v, want app.ErrReadOnlyMedia saying what to do", err)
 	}
 }

@@ -109,7 +109,7 @@ func OpenWith(ctx context.Context, path string, opt OpenOptions) (*Store, error)
 		case err == nil:
 			checked = true
 		case !isReadOnly(err):
-			return nil, classify(err) // read-only media: app.ErrReadOnly says what to do
+			return nil, classify(err) // read-only media: app.ErrReadOnlyMedia says what to do
 		}
 	}
 	db, err := sql.Open("sqlite", dsn(path, false))

@@ -106,7 +106,7 @@ func TestSaveOnRefusingDiskKeepsTyping(t *testing.T) {
 			pg := newProjectPage(a.NewWindow("项目"), l, syncRun, p, r)
 			pg.win.SetContent(pg.content())
 			return pg.detailPage
-		}, "鹰潭铜基新材料二期项目", app.ErrReadOnly, "复制到可写的磁盘", func() (string, error) {
+		}, "鹰潭铜基新材料二期项目", app.ErrReadOnlyMedia, "复制到可写的磁盘", func() (string, error) {
 			p, err := l.Store().Project(ctx, existing.ID)
 			return p.Name, err
 		}},
