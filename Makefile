@@ -101,4 +101,4 @@ fuzz:
 GANZHAO_CRASH_KILLS ?= 200
 .PHONY: crashtest
 crashtest: deps
-	GANZHAO_CRASH_KILLS=$(GANZHAO_CRASH_KILLS) go test -run '^TestCrashKill$$' -count=1 -v -timeout 60m . | tail -n 20
+	GANZHAO_CRASH_KILLS=$(GANZHAO_CRASH_KILLS) go test -run '^TestCrashKill$$' -count=1 -v -timeout 60m .
