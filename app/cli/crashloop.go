@@ -29,7 +29,8 @@ var HiddenVerbs = []string{"crashloop"}
 // prefix, the rows and the records created (prefix:rows:created). Each value carries the step's
 // token s<seed>-<step>-<n> (a delete's value is the token alone). The crash test kills the
 // process at random moments and checks that every line printed is in the database.
-// --ops 0 (the default) loops until killed.
+// It prints "ready" once the database is open, before the first step. --ops 0 (the default)
+// loops until killed.
 func crashLoop(ctx context.Context, env Env, args []string) error {
 	var seed uint64
 	var ops int
@@ -44,6 +45,7 @@ func crashLoop(ctx context.Context, env Env, args []string) error {
 	if err := os.MkdirAll(w.dir, 0o700); err != nil {
 		return err
 	}
+	fmt.Fprintln(env.Out, "ready") // the database is open: the test may time its kill from here
 	for i := 1; ops == 0 || i <= ops; i++ {
 		if err := ctx.Err(); err != nil {
 			return err
