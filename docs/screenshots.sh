@@ -44,3 +44,20 @@ done <<'LIST'
 工作台|screenshot-search.png|ctrl+k|ncjkq
 工作台|screenshot-quick-entry.png|ctrl+n
 LIST
+
+# A fund's 返投台账: on the 基金 list (sorted by name) double-click the ninth fund of the seed-1
+# demo, a sub-fund with a co-GP, LPs and investments that count and that do not; its page
+# opens at the top left (960×760, no window manager) and the 返投台账 tab is clicked.
+shoot_fund_ledger() {
+	DISPLAY=$display LANGUAGE=zh_CN "$bin" --db "$work/demo.db" --screen 基金 >/dev/null 2>&1 &
+	local pid=$!
+	sleep 6
+	DISPLAY=$display xdotool mousemove 360 462 click --repeat 2 --delay 80 1
+	sleep 4
+	DISPLAY=$display xdotool mousemove 116 23 click 1
+	sleep 3
+	DISPLAY=$display import -window root -crop 960x760+0+0 +repage docs/screenshot-fund-reinvest.png
+	kill "$pid"; wait "$pid" 2>/dev/null || true
+	echo docs/screenshot-fund-reinvest.png
+}
+shoot_fund_ledger

@@ -137,6 +137,7 @@ func newReinvestPanel() *reinvestPanel {
 	p.counted.TextStyle.Bold = true
 	p.rate.TextStyle.Bold = true
 	p.progress.Max = 1
+	p.progress.TextFormatter = func() string { return p.rate.Text }
 	return p
 }
 
@@ -156,7 +157,7 @@ func (p *reinvestPanel) content() fyne.CanvasObject {
 		cells = append(cells, r...)
 	}
 	heading := widget.NewLabelWithStyle("认定依据", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	note := mutedText("金额精确到元：要求返投金额 = 基数 × 倍数或比例，向下取整到元；完成率 = 已认定返投 ÷ 要求返投金额，向下取整到0.01%。")
+	note := mutedText("按元精确计算：要求返投金额 = 基数 × 倍数或比例，向下取整到元；完成率 = 已认定返投 ÷ 要求返投金额，向下取整到0.01%。")
 	return container.NewVBox(container.New(layout.NewFormLayout(), cells...), widget.NewSeparator(), heading, p.reasons,
 		p.warnings, note, p.status)
 }
@@ -168,7 +169,7 @@ func (p *reinvestPanel) show(managers []string, r app.ReinvestLedger) {
 		m += "（双GP）"
 	}
 	p.managers.SetText(orDash(m))
-	p.lps.SetText(fmt.Sprintf("认缴 %s，实缴 %s（其中政府实缴 %s）", r.LPSubscribed.FormatWan(), r.LPPaidIn.FormatWan(), r.GovPaidIn.FormatWan()))
+	p.lps.SetText(fmt.Sprintf("认缴 %s，实缴 %s，其中政府实缴 %s", ledgerAmount(r.LPSubscribed), ledgerAmount(r.LPPaidIn), ledgerAmount(r.GovPaidIn)))
 	p.requirement.SetText(r.RequirementText())
 	switch {
 	case r.Kind == app.ReinvestNone:
@@ -176,11 +177,11 @@ func (p *reinvestPanel) show(managers []string, r app.ReinvestLedger) {
 	case r.BaseMissing:
 		p.base.SetText(r.BaseLabel + "：未登记")
 	default:
-		p.base.SetText(r.BaseLabel + " " + r.BaseAmount.FormatWan())
+		p.base.SetText(r.BaseLabel + " " + ledgerAmount(r.BaseAmount))
 	}
 	if r.HasRequirement() {
-		p.required.SetText(r.Required.FormatWan())
-		p.gap.SetText(r.Gap.FormatWan())
+		p.required.SetText(ledgerAmount(r.Required))
+		p.gap.SetText(ledgerAmount(r.Gap))
 		p.progress.SetValue(min(float64(r.RateBP)/10000, 1))
 	} else {
 		p.required.SetText("—")
@@ -188,16 +189,16 @@ func (p *reinvestPanel) show(managers []string, r app.ReinvestLedger) {
 		p.progress.SetValue(0)
 	}
 	p.rate.SetText(r.RateText())
-	p.counted.SetText(fmt.Sprintf("%s（%d笔）", r.Counted.FormatWan(), r.CountedN))
-	p.notCounted.SetText(fmt.Sprintf("%s（%d笔）", r.NotCounted.FormatWan(), r.NotCountedN))
-	p.landed.SetText(fmt.Sprintf("%d个，基金投资%s，项目总投资%s", r.Landed, r.LandedAmount.FormatWan(), r.LandedTotal.FormatYi()))
+	p.counted.SetText(fmt.Sprintf("%s，%d笔", ledgerAmount(r.Counted), r.CountedN))
+	p.notCounted.SetText(fmt.Sprintf("%s，%d笔", ledgerAmount(r.NotCounted), r.NotCountedN))
+	p.landed.SetText(fmt.Sprintf("%d个，基金投资%s，项目总投资%s", r.Landed, ledgerAmount(r.LandedAmount), r.LandedTotal.FormatYi()))
 	var lines []string
 	for _, s := range r.Reasons {
 		mark := "计入"
 		if !s.Counts {
 			mark = "不计入"
 		}
-		lines = append(lines, fmt.Sprintf("%s　%s：%d笔，%s", mark, s.Reason, s.N, s.Amount.FormatWan()))
+		lines = append(lines, fmt.Sprintf("%s　%s：%d笔，%s", mark, s.Reason, s.N, ledgerAmount(s.Amount)))
 	}
 	if len(lines) == 0 {
 		lines = []string{"尚无对外投资"}
@@ -205,6 +206,15 @@ func (p *reinvestPanel) show(managers []string, r app.ReinvestLedger) {
 	p.reasons.SetText(strings.Join(lines, "\n"))
 	p.warnings.SetText(strings.Join(r.Warnings, "\n"))
 	p.status.SetText("")
+}
+
+// ledgerAmount writes an amount exactly in 万元 (to the 百元), with 亿元 beside it from 1亿 up:
+// "251,940.60万元（25.19亿元）".
+func ledgerAmount(y app.Yuan) string {
+	if y >= app.Yi || y <= -app.Yi {
+		return y.FormatWan() + "（" + y.FormatYi() + "）"
+	}
+	return y.FormatWan()
 }
 
 func orDash(s string) string {

@@ -57,7 +57,7 @@ func TestFundPageReinvestLedger(t *testing.T) {
 		t.Errorf("managers %q", p.managers.Text)
 	}
 	check("no LP yet", map[*widget.Label]string{p.requirement: "政府实缴出资的1.5倍", p.base: "政府实缴出资：未登记",
-		p.required: "—", p.rate: "—", p.counted: "0.00万元（0笔）"})
+		p.required: "—", p.rate: "—", p.counted: "0.00万元，0笔"})
 	if !strings.Contains(p.warnings.Text, "尚未登记政府实缴出资") {
 		t.Errorf("warnings %q", p.warnings.Text)
 	}
@@ -72,8 +72,8 @@ func TestFundPageReinvestLedger(t *testing.T) {
 	if pg.lps.msg.Text != "已保存出资人" || len(pg.lps.lines) != 1 {
 		t.Fatalf("LP not saved: %q, lines %q", pg.lps.msg.Text, pg.lps.lines)
 	}
-	check("LP added", map[*widget.Label]string{p.base: "政府实缴出资 8,000.00万元", p.required: "12,000.00万元",
-		p.gap: "12,000.00万元", p.rate: "0.00%"})
+	check("LP added", map[*widget.Label]string{p.base: "政府实缴出资 8,000.00万元", p.required: "12,000.00万元（1.20亿元）",
+		p.gap: "12,000.00万元（1.20亿元）", p.rate: "0.00%"})
 
 	// An investment of 3000万 that counts and lands as the project: 3000万 ÷ 1.2亿 = 25.00%.
 	vf := pg.investments.form
@@ -88,7 +88,7 @@ func TestFundPageReinvestLedger(t *testing.T) {
 	if pg.investments.msg.Text != "已保存投资" {
 		t.Fatalf("investment not saved: %q; messages %q %q", pg.investments.msg.Text, vf.message("amount"), vf.general.Text)
 	}
-	check("investment added", map[*widget.Label]string{p.counted: "3,000.00万元（1笔）", p.notCounted: "0.00万元（0笔）",
+	check("investment added", map[*widget.Label]string{p.counted: "3,000.00万元，1笔", p.notCounted: "0.00万元，0笔",
 		p.gap: "9,000.00万元", p.rate: "25.00%", p.landed: "1个，基金投资3,000.00万元，项目总投资6.00亿元"})
 	if !strings.Contains(p.reasons.Text, "计入　本地新建工厂：1笔，3,000.00万元") {
 		t.Errorf("reasons %q", p.reasons.Text)
@@ -116,8 +116,8 @@ func TestFundPageReinvestLedger(t *testing.T) {
 	reason.SetText("")
 	test.Type(reason, "尚待认定")
 	test.Tap(pg.investments.save)
-	check("investment not counting", map[*widget.Label]string{p.counted: "0.00万元（0笔）", p.notCounted: "3,000.00万元（1笔）",
-		p.gap: "12,000.00万元", p.rate: "0.00%"})
+	check("investment not counting", map[*widget.Label]string{p.counted: "0.00万元，0笔", p.notCounted: "3,000.00万元，1笔",
+		p.gap: "12,000.00万元（1.20亿元）", p.rate: "0.00%"})
 
 	// Paid in above the commitment is refused beside its field and the LP stays as it was.
 	pg.lps.list.Select(0)
@@ -129,5 +129,5 @@ func TestFundPageReinvestLedger(t *testing.T) {
 	if formEntry(t, lf, "paid_in").Text != "30000" {
 		t.Errorf("the typed 实缴 was lost")
 	}
-	check("refused LP edit", map[*widget.Label]string{p.required: "12,000.00万元"})
+	check("refused LP edit", map[*widget.Label]string{p.required: "12,000.00万元（1.20亿元）"})
 }
