@@ -10,6 +10,9 @@ display=:${SCREENSHOT_DISPLAY:-93}
 Xvfb "$display" -screen 0 1280x800x24 >/dev/null 2>&1 &
 sleep 1
 "$bin" --db "$work/demo.db" demo --size 20000 --seed 1 >/dev/null
+# Backups for the 设置's list: a manual one and an encrypted one (the day's is taken on start).
+"$bin" --db "$work/demo.db" backup >/dev/null
+GANZHAO_PASSPHRASE=screenshot-passphrase "$bin" --db "$work/demo.db" backup --encrypt >/dev/null
 shoot() { # shoot SCREEN FILE [KEYS [TEXT]]
 	DISPLAY=$display LANGUAGE=zh_CN "$bin" --db "$work/demo.db" --screen "$1" >/dev/null 2>&1 &
 	local pid=$!

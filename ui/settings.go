@@ -67,12 +67,16 @@ func (sc *settingsScreen) content() fyne.CanvasObject {
 	sc.load()
 	info := widget.NewLabel("数据库：" + sc.opt.DBPath)
 	info.Wrapping = fyne.TextWrapWord
-	return container.NewBorder(nil, sc.bar(), nil, nil, container.NewVScroll(container.NewVBox(
-		widget.NewLabelWithStyle("填报与提醒", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		sc.form.object(), sc.form.general,
-		widget.NewLabelWithStyle("数据文件", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		info, sc.backups.content(),
-	)))
+	// The data file and its backups beside the form, so the backup list is in view.
+	split := container.NewHSplit(
+		container.NewVScroll(container.NewVBox(
+			widget.NewLabelWithStyle("填报与提醒", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+			sc.form.object(), sc.form.general)),
+		container.NewVScroll(container.NewVBox(
+			widget.NewLabelWithStyle("数据文件与备份", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+			info, sc.backups.content())))
+	split.Offset = 0.45
+	return container.NewBorder(nil, sc.bar(), nil, nil, split)
 }
 
 // load reads the settings off the UI goroutine into the form.

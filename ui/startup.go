@@ -70,7 +70,11 @@ func startDailyBackup(m *mainWindow) {
 		time.Sleep(dailyBackupDelay)
 		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Minute)
 		defer cancel()
-		if _, err := m.ledger.BackupDaily(ctx); err != nil {
+		path, err := m.ledger.BackupDaily(ctx)
+		if path != "" {
+			fyne.Do(m.settings.backups.reload) // the 设置 lists it
+		}
+		if err != nil {
 			fyne.Do(func() {
 				dialog.ShowInformation("今日自动备份失败",
 					"今天的自动备份没有完成："+err.Error()+"\n请在“设置”中检查备份目录（如U盘是否已插好），或点“立即备份”重试。", m.win)
