@@ -36,6 +36,7 @@ done <<'LIST'
 项目看板|screenshot-board.png|
 目标企业|screenshot-enterprises.png|
 赣籍企业家与人脉|screenshot-people.png|
+重点三友名录|screenshot-roster.png|
 商会|screenshot-chambers.png|
 基金|screenshot-funds.png|
 跟进记录|screenshot-activities.png|

@@ -289,7 +289,7 @@ func (h *homeScreen) showReminders(r app.Reminders) {
 		case 1:
 			when = "明天"
 		}
-		detail := fmt.Sprintf("%s %s（%s）· %s", when, u.On, u.Date.Describe(), u.Date.Label)
+		detail := fmt.Sprintf("%s %s（%s）", when, u.On, u.Date.Describe())
 		if u.Keeper != "" {
 			detail += " · " + u.Keeper
 		}

@@ -18,25 +18,6 @@ var rosterColumns = []listColumn[personRow]{
 	textColumn("姓名", 90, func(r personRow) string { return r.Name }),
 	textColumn("等级", 50, func(r personRow) string { return string(r.Tier) }),
 	textColumn("三友", 100, func(r personRow) string { return joinTies(r.Ties) }),
-	textColumn("籍贯", 170, func(r personRow) string { return joinParts(r.NativeProvince, r.NativeCity, r.NativeCounty) }),
-	textColumn("常住城市", 90, func(r personRow) string { return r.ResidenceCity }),
-	textColumn("商会职务", 200, func(r personRow) string { return r.chambers }),
-	textColumn("职务", 140, func(r personRow) string { return r.Title }),
-	textColumn("维护人", 80, func(r personRow) string { return r.Keeper }),
-	dateColumn("最近联系", func(r personRow) app.Date { return r.last }),
-	// Days since the last contact; never contacted sorts last (0 is empty), today as 1.
-	{title: "距今天数", width: 76, text: func(r personRow) string {
-		if r.contact.Since < 0 {
-			return "从未联系"
-		}
-		return fmt.Sprint(r.contact.Since)
-	}, number: func(r personRow) int64 { return int64(r.contact.Since + 1) }},
-	{title: "联系周期", width: 76, text: func(r personRow) string {
-		if r.contact.Cadence == 0 {
-			return ""
-		}
-		return fmt.Sprintf("%d天", r.contact.Cadence)
-	}, number: func(r personRow) int64 { return int64(r.contact.Cadence) }},
 	// Overdue first when sorted ascending: the number is the days left before the cadence runs out.
 	{title: "联系状态", width: 100, text: func(r personRow) string { return r.contact.Describe() },
 		number: func(r personRow) int64 {
@@ -48,6 +29,25 @@ var rosterColumns = []listColumn[personRow]{
 			}
 			return int64(r.contact.DueIn) + 1_000_000
 		}},
+	// Days since the last contact; never contacted sorts last (0 is empty), today as 1.
+	{title: "距今天数", width: 76, text: func(r personRow) string {
+		if r.contact.Since < 0 {
+			return "从未联系"
+		}
+		return fmt.Sprint(r.contact.Since)
+	}, number: func(r personRow) int64 { return int64(r.contact.Since + 1) }},
+	dateColumn("最近联系", func(r personRow) app.Date { return r.last }),
+	{title: "联系周期", width: 76, text: func(r personRow) string {
+		if r.contact.Cadence == 0 {
+			return ""
+		}
+		return fmt.Sprintf("%d天", r.contact.Cadence)
+	}, number: func(r personRow) int64 { return int64(r.contact.Cadence) }},
+	textColumn("籍贯", 170, func(r personRow) string { return joinParts(r.NativeProvince, r.NativeCity, r.NativeCounty) }),
+	textColumn("常住城市", 90, func(r personRow) string { return r.ResidenceCity }),
+	textColumn("商会职务", 200, func(r personRow) string { return r.chambers }),
+	textColumn("职务", 140, func(r personRow) string { return r.Title }),
+	textColumn("维护人", 80, func(r personRow) string { return r.Keeper }),
 	textColumn("电话", 120, func(r personRow) string { return strings.Join(r.Phones, "、") }),
 }
 
