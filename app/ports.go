@@ -250,6 +250,7 @@ type Store interface {
 	ReferenceStore
 	BulkStore
 	ImportStore
+	MergeStore
 	FileStore
 	ReturnStore
 	ReminderStore

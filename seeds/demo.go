@@ -78,6 +78,7 @@ func Demo(opt DemoOptions) (app.Dataset, error) {
 	g.genActivities(c.activities + short)
 	g.genFundParties(opt.Seed)
 	g.genKeepInTouch(opt.Seed)
+	g.addDuplicates()
 
 	if n := g.ds.Len(); n != opt.Size {
 		return app.Dataset{}, fmt.Errorf("seeds: demo generated %d records, want %d", n, opt.Size)
@@ -2385,5 +2386,37 @@ func (g *demoGen) genFundParties(seed uint64) {
 		part := roundYuan(rest*app.Yuan(g.between(40, 70))/100, app.Wan)
 		lp(first, false, part)
 		lp(second, false, rest-part)
+	}
+}
+
+// addDuplicates turns a few records into likely duplicates of others, as imports and several
+// colleagues typing the same contact leave them, so that 查重与合并 has work: about one
+// enterprise in 150 takes another's name written another way (and loses its credit code), and
+// about one person in 200 takes the name and enterprise of another. Records keep their links,
+// so merging them moves something. It draws no random numbers: the rest stays as it was.
+func (g *demoGen) addDuplicates() {
+	es := g.ds.Enterprises
+	for k := 1; k <= max(2, len(es)/150); k++ {
+		i, j := g.nMgr+(k-1)*3, len(es)-k
+		if i >= j {
+			break
+		}
+		core := app.NormalizeEnterpriseName(es[i].Name)
+		name := core + []string{"有限公司", "股份有限公司", "集团有限公司"}[k%3]
+		if name == es[i].Name {
+			name = cmp.Or(es[i].HQCity, "江西省") + core + "有限公司"
+		}
+		es[j].Name, es[j].CreditCode = name, ""
+	}
+	ps := g.ds.People
+	for k := 1; k <= max(2, len(ps)/200); k++ {
+		i, j := (k-1)*5, len(ps)-k
+		for i < j && ps[i].EnterpriseID == "" {
+			i++
+		}
+		if i >= j {
+			break
+		}
+		ps[j].Name, ps[j].EnterpriseID = ps[i].Name, ps[i].EnterpriseID
 	}
 }

@@ -12,6 +12,11 @@ import (
 const enterpriseColumns = `name, credit_code, nature, hq_province, hq_city, hq_country, industry, chain_id,
 	website, intro, priority, owner, ` + metaColumns
 
+// enterpriseSet assigns enterpriseArgs and then updated_at, updated_by.
+const enterpriseSet = `name = ?, credit_code = ?, nature = ?, hq_province = ?, hq_city = ?,
+	hq_country = ?, industry = ?, chain_id = ?, website = ?, intro = ?, priority = ?, owner = ?,
+	updated_at = ?, updated_by = ?`
+
 func enterpriseArgs(e app.Enterprise) []any {
 	return []any{e.Name, e.CreditCode, string(e.Nature), e.HQProvince, e.HQCity, e.HQCountry, e.Industry, nullID(e.ChainID),
 		e.Website, e.Intro, string(e.Priority), e.Owner}
@@ -80,9 +85,7 @@ func updateEnterprise(ctx context.Context, tx *sql.Tx, e app.Enterprise, read ti
 			return err
 		}
 		args := append(enterpriseArgs(e), stamp(e.UpdatedAt), e.UpdatedBy, e.ID)
-		_, err = tx.ExecContext(ctx, `UPDATE enterprises SET name = ?, credit_code = ?, nature = ?, hq_province = ?, hq_city = ?,
-			hq_country = ?, industry = ?, chain_id = ?, website = ?, intro = ?, priority = ?, owner = ?,
-			updated_at = ?, updated_by = ? WHERE id = ?`, args...)
+		_, err = tx.ExecContext(ctx, `UPDATE enterprises SET `+enterpriseSet+` WHERE id = ?`, args...)
 		if err != nil {
 			return writeErr("保存企业“"+e.Name+"”", err)
 		}

@@ -13,6 +13,11 @@ import (
 const personColumns = `name, wechat, email, enterprise_id, title, native_province, native_city, native_county, ties,
 	alma_mater, service_place, important_dates, cadence_days, keeper, notes, tier, residence_city, ` + metaColumns
 
+// personSet assigns personArgs and then updated_at, updated_by.
+const personSet = `name = ?, wechat = ?, email = ?, enterprise_id = ?, title = ?,
+	native_province = ?, native_city = ?, native_county = ?, ties = ?, alma_mater = ?, service_place = ?,
+	important_dates = ?, cadence_days = ?, keeper = ?, notes = ?, tier = ?, residence_city = ?, updated_at = ?, updated_by = ?`
+
 func personArgs(p app.Person) ([]any, error) {
 	dates := p.Dates
 	if dates == nil {
@@ -113,9 +118,7 @@ func updatePerson(ctx context.Context, tx *sql.Tx, p app.Person, read time.Time)
 			return err
 		}
 		args = append(args, stamp(p.UpdatedAt), p.UpdatedBy, p.ID)
-		_, err = tx.ExecContext(ctx, `UPDATE people SET name = ?, wechat = ?, email = ?, enterprise_id = ?, title = ?,
-			native_province = ?, native_city = ?, native_county = ?, ties = ?, alma_mater = ?, service_place = ?,
-			important_dates = ?, cadence_days = ?, keeper = ?, notes = ?, tier = ?, residence_city = ?, updated_at = ?, updated_by = ? WHERE id = ?`, args...)
+		_, err = tx.ExecContext(ctx, `UPDATE people SET `+personSet+` WHERE id = ?`, args...)
 		if err != nil {
 			return writeErr("保存人物“"+p.Name+"”", err)
 		}
