@@ -123,7 +123,9 @@ func (m *mainWindow) detailBuilder(ctx context.Context, kind app.EntityKind, id 
 		if id != "" {
 			e, err = st.Enterprise(ctx, id)
 		}
-		return "企业：" + orNew(e.Name), func(w fyne.Window) fyne.CanvasObject { return newEnterprisePage(w, m.ledger, m.run, e, r).content() }, err
+		return "企业：" + orNew(e.Name), func(w fyne.Window) fyne.CanvasObject {
+			return newEnterprisePage(w, m.ledger, m.run, e, r).withDuplicateHints(m.openRecord).content()
+		}, err
 	case app.KindPerson:
 		var p app.Person
 		var err error
@@ -131,7 +133,7 @@ func (m *mainWindow) detailBuilder(ctx context.Context, kind app.EntityKind, id 
 			p, err = st.Person(ctx, id)
 		}
 		return "人物：" + orNew(p.Name), func(w fyne.Window) fyne.CanvasObject {
-			pg := newPersonPage(w, m.ledger, m.run, p)
+			pg := newPersonPage(w, m.ledger, m.run, p).withDuplicateHints(m.openRecord)
 			pg.open = m.openRecord
 			return pg.content()
 		}, err

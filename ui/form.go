@@ -309,9 +309,14 @@ func (f *recordForm) listField(key, label string, v *[]string) *formField {
 	e := widget.NewEntry()
 	e.SetPlaceHolder("多个用；分隔")
 	return f.add(key, label, e, func() error {
-		*v = strings.FieldsFunc(e.Text, func(r rune) bool { return r == '；' || r == ';' || r == '、' || r == ',' || r == '，' })
+		*v = splitList(e.Text)
 		return nil
 	}, func() { e.SetText(strings.Join(*v, "；")) })
+}
+
+// splitList splits what a list field holds at ；, ;, 、, and commas.
+func splitList(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return r == '；' || r == ';' || r == '、' || r == ',' || r == '，' })
 }
 
 // intField binds an Entry to a whole number.

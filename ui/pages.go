@@ -20,6 +20,7 @@ type enterprisePage struct {
 	e        app.Enterprise
 	timeline *timelineView
 	related  *widget.Label
+	hints    *duplicateHints // under the name of a new enterprise
 }
 
 func newEnterprisePage(win fyne.Window, l *app.Ledger, run runner, e app.Enterprise, r refs) *enterprisePage {
@@ -151,7 +152,8 @@ type personPage struct {
 	timeline  *timelineView
 	relations *relationsView
 	// open opens another record's page (a related person); the window sets it.
-	open func(app.EntityKind, string)
+	open  func(app.EntityKind, string)
+	hints *duplicateHints // under the name of a new person
 }
 
 func newPersonPage(win fyne.Window, l *app.Ledger, run runner, p app.Person) *personPage {

@@ -114,6 +114,8 @@ func auditEntries(rows []app.AuditEntry) []timelineEntry {
 			text = r.Who + " 从回收站恢复"
 		case r.Field == "created":
 			text = r.Who + " 批量载入"
+		case r.Field == "merged" || r.Field == "merged_into" || r.Field == "merge_undone":
+			text = r.Who + " " + r.New
 		}
 		local := r.At.Local()
 		out = append(out, timelineEntry{At: r.At, When: local.Format("2006-01-02 15:04"), What: "修改", Text: text})

@@ -103,6 +103,9 @@ type mainWindow struct {
 	events    *eventsScreen
 	trips     *tripsScreen
 	campaigns *campaignsScreen
+
+	// 查重与合并, before 回收站.
+	merge *mergeScreen
 }
 
 func newMainWindow(a fyne.App, l *app.Ledger, opt Options, run runner) *mainWindow {
@@ -119,6 +122,7 @@ func newMainWindow(a fyne.App, l *app.Ledger, opt Options, run runner) *mainWind
 	m.roster = newRosterScreen(lists)
 	m.recycle = newRecycleScreen(l, run)
 	m.recycle.changes.delay = opt.ChangeDelay
+	m.merge = newMergeScreen(m.win, l, run, backupDirOf(opt), m.openRecord)
 	m.settings = newSettingsScreen(m.win, l, run, opt)
 	m.importer = newImportScreen(m.win, l, run)
 	m.returns = newReturnsScreen(m.win, l, run)
@@ -166,6 +170,7 @@ func (m *mainWindow) navigation() []screen {
 		{"联络活动", m.campaigns.content},
 		{"报表", m.returns.content},
 		{"导入", m.importer.content},
+		{"查重与合并", m.merge.content},
 		{"回收站", m.recycle.content},
 		{"设置", m.settings.content},
 	}
