@@ -132,6 +132,8 @@ var personMergeFields = []mergeField[Person]{
 	{key: "alma_mater", label: "母校", text: func(p Person) string { return p.AlmaMater }, take: func(d *Person, s Person) { d.AlmaMater = s.AlmaMater }},
 	{key: "service_place", label: "服役驻地", text: func(p Person) string { return p.ServicePlace }, take: func(d *Person, s Person) { d.ServicePlace = s.ServicePlace }},
 	{key: "important_dates", label: "重要日期", text: func(p Person) string { return importantDatesText(p.Dates) }, take: func(d *Person, s Person) { d.Dates = s.Dates }},
+	{key: "residence_city", label: "常住城市", text: func(p Person) string { return p.ResidenceCity }, take: func(d *Person, s Person) { d.ResidenceCity = s.ResidenceCity }},
+	{key: "tier", label: "联系等级", text: func(p Person) string { return string(p.Tier) }, take: func(d *Person, s Person) { d.Tier = s.Tier }},
 	{key: "cadence_days", label: "联系周期", text: func(p Person) string { return daysText(p.CadenceDays) }, take: func(d *Person, s Person) { d.CadenceDays = s.CadenceDays }},
 	{key: "keeper", label: "关系维护人", text: func(p Person) string { return p.Keeper }, take: func(d *Person, s Person) { d.Keeper = s.Keeper }},
 	{key: "notes", label: "备注", text: func(p Person) string { return p.Notes }, take: func(d *Person, s Person) { d.Notes = s.Notes }},
@@ -277,9 +279,9 @@ func livePair[T any](ctx context.Context, read func(context.Context, string) (T,
 }
 
 // Merge merges the pair of a preview: the kept record takes the fields in takeDrop (by key)
-// from the other one. A backup goes into backupDir first. The records must not have changed
-// since the preview was read (ErrConflict otherwise).
-func (l *Ledger) Merge(ctx context.Context, p MergePreview, takeDrop map[string]bool, backupDir string) (MergeRecord, error) {
+// from the other one, after a backup. The records must not have changed since the preview
+// was read (ErrConflict otherwise).
+func (l *Ledger) Merge(ctx context.Context, p MergePreview, takeDrop map[string]bool) (MergeRecord, error) {
 	at := l.stampTime(time.Time{})
 	c := MergeChanges{KeepRead: p.keepRead, DropRead: p.dropRead, Merge: MergeRecord{
 		ID: NewID(), Kind: p.Kind, KeepID: p.KeepID, DropID: p.DropID, KeepName: p.KeepName, DropName: p.DropName,
@@ -312,9 +314,9 @@ func (l *Ledger) Merge(ctx context.Context, p MergePreview, takeDrop map[string]
 	default:
 		return MergeRecord{}, fmt.Errorf("无法合并“%s”记录", p.Kind.Label())
 	}
-	backup, err := l.backupBeforeMerge(ctx, backupDir, "合并前")
+	backup, err := l.BackupBefore(ctx, "合并前")
 	if err != nil {
-		return MergeRecord{}, err
+		return MergeRecord{}, fmt.Errorf("合并前备份失败，未做任何改动：%w", err)
 	}
 	c.Merge.Backup = backup
 	rec, err := l.store.Merge(ctx, c)
@@ -325,10 +327,10 @@ func (l *Ledger) Merge(ctx context.Context, p MergePreview, takeDrop map[string]
 	return rec, nil
 }
 
-// UndoMerge takes a merge back exactly, after a backup into backupDir.
-func (l *Ledger) UndoMerge(ctx context.Context, id, backupDir string) error {
-	if _, err := l.backupBeforeMerge(ctx, backupDir, "撤销合并前"); err != nil {
-		return err
+// UndoMerge takes a merge back exactly, after a backup.
+func (l *Ledger) UndoMerge(ctx context.Context, id string) error {
+	if _, err := l.BackupBefore(ctx, "撤销合并前"); err != nil {
+		return fmt.Errorf("撤销合并前备份失败，未做任何改动：%w", err)
 	}
 	if err := l.store.UndoMerge(ctx, id, l.User(), l.stampTime(time.Time{})); err != nil {
 		return err
@@ -340,16 +342,4 @@ func (l *Ledger) UndoMerge(ctx context.Context, id, backupDir string) error {
 // Merges lists the latest merges, newest first.
 func (l *Ledger) Merges(ctx context.Context) ([]MergeRecord, error) {
 	return l.store.Merges(ctx, 200)
-}
-
-// backupBeforeMerge takes the automatic backup a merge and its undo start with.
-func (l *Ledger) backupBeforeMerge(ctx context.Context, dir, reason string) (string, error) {
-	if dir == "" {
-		return "", errors.New("合并前须先备份，但没有设置备份目录")
-	}
-	path := l.BackupName(dir, reason)
-	if err := l.store.Backup(ctx, path); err != nil {
-		return "", fmt.Errorf("%s备份失败，未做任何改动：%w", reason, err)
-	}
-	return path, nil
 }

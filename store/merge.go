@@ -31,6 +31,10 @@ type mergeLink struct {
 	table, column string
 	label         string // what the preview and the history call these links
 	order         string // a position column: moved rows go after the kept record's own
+	// twin, for rows that link two records either way round (symmetric relationships), is
+	// when a row o of the kept record is the moved row a read the other way round (? is the
+	// kept record): a is then a double and goes.
+	twin string
 }
 
 var mergeLinks = []mergeLink{
@@ -44,6 +48,21 @@ var mergeLinks = []mergeLink{
 	{kind: app.KindPerson, table: "activity_people", column: "person_id", label: "跟进记录"},
 	{kind: app.KindPerson, table: "chamber_members", column: "person_id", label: "商会职务"},
 	{kind: app.KindPerson, table: "person_phones", column: "person_id", label: "电话", order: "position"},
+	{kind: app.KindPerson, table: "relationships", column: "from_id", label: "人脉关系",
+		twin: `o.kind = a.kind AND o.kind <> '引荐人' AND o.from_id = a.to_id AND o.to_id = ?`},
+	{kind: app.KindPerson, table: "relationships", column: "to_id", label: "人脉关系",
+		twin: `o.kind = a.kind AND o.kind <> '引荐人' AND o.to_id = a.from_id AND o.from_id = ?`},
+}
+
+// mergeTidy puts moved rows back in a table's order once every link has moved: a symmetric
+// relationship is stored once, from the smaller ID to the larger. where names the rows (as
+// a, each ? the kept record), set reorders them.
+var mergeTidy = []struct {
+	kind              app.EntityKind
+	table, where, set string
+}{
+	{app.KindPerson, "relationships", `(a.from_id = ? OR a.to_id = ?) AND a.kind <> '引荐人' AND a.from_id > a.to_id`,
+		`from_id = to_id, to_id = from_id`},
 }
 
 // mergeTables are the tables of the records merged.
@@ -280,6 +299,12 @@ func (lg *rowLog) move(ctx context.Context, l mergeLink, keep, drop, who string,
 			return err
 		}
 	}
+	if l.twin != "" {
+		where := col + ` = ? AND EXISTS (SELECT 1 FROM ` + quoteIdent(t.name) + ` AS o WHERE ` + l.twin + `)`
+		if _, err := lg.delete(ctx, t, where, drop, keep); err != nil {
+			return err
+		}
+	}
 	for _, other := range mergeLinks {
 		if other.kind == l.kind && other.table == l.table && other.column != l.column {
 			if _, err := lg.delete(ctx, t, col+` = ? AND a.`+quoteIdent(other.column)+` = ?`, drop, keep); err != nil {
@@ -320,7 +345,12 @@ func linkCounts(ctx context.Context, q querier, kind app.EntityKind, id string) 
 		if err := q.QueryRowContext(ctx, `SELECT COUNT(*) FROM `+quoteIdent(l.table)+` WHERE `+quoteIdent(l.column)+` = ?`, id).Scan(&n); err != nil {
 			return nil, fmt.Errorf("统计关联：%w", err)
 		}
-		if n > 0 {
+		if n == 0 {
+			continue
+		}
+		if k := len(out) - 1; k >= 0 && out[k].Label == l.label { // two columns of one table
+			out[k].Count += n
+		} else {
 			out = append(out, app.LinkCount{Label: l.label, Count: n})
 		}
 	}
@@ -374,6 +404,22 @@ func (s *Store) Merge(ctx context.Context, c app.MergeChanges) (app.MergeRecord,
 				if err := lg.move(ctx, l, m.KeepID, m.DropID, m.By, m.At); err != nil {
 					return err
 				}
+			}
+		}
+		for _, td := range mergeTidy {
+			if td.kind != m.Kind {
+				continue
+			}
+			tt, err := lg.shape(ctx, td.table)
+			if err != nil {
+				return err
+			}
+			keeps := make([]any, strings.Count(td.where, "?"))
+			for i := range keeps {
+				keeps[i] = m.KeepID
+			}
+			if _, err := lg.update(ctx, tt, td.where, keeps, td.set); err != nil {
+				return err
 			}
 		}
 		var set string

@@ -104,6 +104,15 @@ func newMergeFixture(t *testing.T) *mergeFixture {
 		Title: "董事长", WeChat: "ljg1970", Ties: []app.Tie{app.TieHometown},
 		Memberships: []app.Membership{{ChamberID: f.chamberBoth.ID, Role: "会员"}, {ChamberID: f.chamberDrop.ID, Role: "副会长"}}})
 	other := savePerson(t, l, app.Person{Name: "陈静", Phones: []string{"13700137000"}, EnterpriseID: f.dropEnt.ID})
+	third := savePerson(t, l, app.Person{Name: "黄磊", Phones: []string{"13600136000"}})
+	for _, r := range []app.Relationship{
+		{Kind: app.RelationHometown, FromID: f.keepPerson.ID, ToID: f.dropPerson.ID}, // would link the kept one to itself
+		{Kind: app.RelationAlumni, FromID: f.keepPerson.ID, ToID: other.ID},          // both have it
+		{Kind: app.RelationAlumni, FromID: f.dropPerson.ID, ToID: other.ID},
+		{Kind: app.RelationIntroducer, FromID: third.ID, ToID: f.dropPerson.ID}, // moves
+	} {
+		must(t, l.SaveRelationship(context.Background(), &r))
+	}
 	zone := zoneByName(t, s, "南昌经开区").ID
 	createProject(t, l, app.Project{Name: "芯片封测项目", InvestorID: f.dropEnt.ID, IntroducerID: f.dropPerson.ID, ZoneID: zone, TotalInvestment: 20 * app.Yi})
 	createProject(t, l, app.Project{Name: "芯片设计中心", InvestorID: f.keepEnt.ID, IntroducerID: f.keepPerson.ID, ZoneID: zone, TotalInvestment: 5 * app.Yi})
@@ -126,6 +135,11 @@ func (f *mergeFixture) links(t *testing.T, kind app.EntityKind, id string) map[s
 		if l.kind == kind {
 			out[l.table+"."+l.column] = count(t, f.s, `SELECT COUNT(*) FROM "`+l.table+`" WHERE "`+l.column+`" = ?`, id)
 		}
+	}
+	if kind == app.KindPerson { // either way round, as symmetric relationships are stored
+		delete(out, "relationships.from_id")
+		delete(out, "relationships.to_id")
+		out["relationships"] = count(t, f.s, `SELECT COUNT(*) FROM relationships WHERE from_id = ? OR to_id = ?`, id, id)
 	}
 	return out
 }
@@ -161,7 +175,9 @@ func TestMergeMovesEveryLinkAndUndoRestoresExactly(t *testing.T) {
 		ids:  func(f *mergeFixture) (string, string) { return f.keepPerson.ID, f.dropPerson.ID },
 		take: map[string]bool{"title": true, "wechat": true, "ties": true},
 		keepWant: map[string]int{"projects.introducer_id": 2, "activity_people.person_id": 2,
-			"chamber_members.person_id": 2, "person_phones.person_id": 2},
+			"chamber_members.person_id": 2, "person_phones.person_id": 2,
+			// the kept one's alumni link once, the introduction moved; the link to itself gone
+			"relationships": 2},
 		check: func(t *testing.T, f *mergeFixture) {
 			p, err := f.s.Person(ctx, f.keepPerson.ID)
 			must(t, err)
@@ -170,6 +186,8 @@ func TestMergeMovesEveryLinkAndUndoRestoresExactly(t *testing.T) {
 				[]app.Membership{{ChamberID: f.chamberBoth.ID, Role: "会长"}, {ChamberID: f.chamberDrop.ID, Role: "副会长"}})
 			equal(t, "enterprise kept", p.EnterpriseID, f.keepEnt.ID)
 			equal(t, "fields taken", []string{p.Title, p.WeChat, string(p.Ties[0])}, []string{"董事长", "ljg1970", "乡友"})
+			equal(t, "symmetric relationships stored smaller ID first",
+				count(t, f.s, `SELECT COUNT(*) FROM relationships WHERE kind <> '引荐人' AND from_id > to_id`), 0)
 		},
 	}} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -178,7 +196,7 @@ func TestMergeMovesEveryLinkAndUndoRestoresExactly(t *testing.T) {
 			before, auditBefore := strictDump(t, f.s.db), auditRows(t, f.s)
 			p, err := f.l.MergePreview(ctx, tc.kind, keep, drop, "测试")
 			must(t, err)
-			rec, err := f.l.Merge(ctx, p, tc.take, t.TempDir())
+			rec, err := f.l.Merge(ctx, p, tc.take)
 			must(t, err)
 			if rec.Backup == "" || count(t, f.s, `SELECT COUNT(*) FROM merges WHERE id = ?`, rec.ID) != 1 {
 				t.Fatalf("merge not recorded with its backup: %+v", rec)
@@ -201,7 +219,7 @@ func TestMergeMovesEveryLinkAndUndoRestoresExactly(t *testing.T) {
 				t.Errorf("audit of the kept record does not end with the merge: %+v", last)
 			}
 
-			must(t, f.l.UndoMerge(ctx, rec.ID, t.TempDir()))
+			must(t, f.l.UndoMerge(ctx, rec.ID))
 			if after := strictDump(t, f.s.db); after != before {
 				t.Errorf("undo did not restore every table exactly:\n%s", firstDiff(before, after))
 			}
@@ -215,7 +233,7 @@ func TestMergeMovesEveryLinkAndUndoRestoresExactly(t *testing.T) {
 			if len(ms) != 1 || ms[0].UndoneAt == nil || len(ms[0].Moved) == 0 {
 				t.Errorf("merge history after undo: %+v", ms)
 			}
-			if err := f.l.UndoMerge(ctx, rec.ID, t.TempDir()); err == nil || !strings.Contains(err.Error(), "撤销过") {
+			if err := f.l.UndoMerge(ctx, rec.ID); err == nil || !strings.Contains(err.Error(), "撤销过") {
 				t.Errorf("second undo: %v", err)
 			}
 		})
@@ -240,14 +258,14 @@ func TestUndoMergeRefusesAfterLaterEdits(t *testing.T) {
 	f := newMergeFixture(t)
 	p, err := f.l.MergePreview(ctx, app.KindEnterprise, f.keepEnt.ID, f.dropEnt.ID, "")
 	must(t, err)
-	rec, err := f.l.Merge(ctx, p, nil, t.TempDir())
+	rec, err := f.l.Merge(ctx, p, nil)
 	must(t, err)
 	e, err := f.s.Enterprise(ctx, f.keepEnt.ID)
 	must(t, err)
 	e.Intro = "合并后补充的简介"
 	must(t, f.l.SaveEnterprise(ctx, &e))
 	before := strictDump(t, f.s.db)
-	err = f.l.UndoMerge(ctx, rec.ID, t.TempDir())
+	err = f.l.UndoMerge(ctx, rec.ID)
 	if err == nil || !strings.Contains(err.Error(), "企业“深圳市华芯微联科技有限公司”") || !strings.Contains(err.Error(), rec.Backup) {
 		t.Fatalf("undo after an edit: %v", err)
 	}
@@ -266,7 +284,7 @@ func TestMergeRefusesStaleRecords(t *testing.T) {
 	q.Notes = "预览之后改的"
 	must(t, f.l.SavePerson(ctx, &q))
 	before := strictDump(t, f.s.db)
-	if _, err := f.l.Merge(ctx, p, nil, t.TempDir()); !errors.Is(err, app.ErrConflict) {
+	if _, err := f.l.Merge(ctx, p, nil); !errors.Is(err, app.ErrConflict) {
 		t.Fatalf("merge of a stale preview: %v", err)
 	}
 	if strictDump(t, f.s.db) != before {
@@ -323,7 +341,7 @@ func TestMergeOnDemoData(t *testing.T) {
 		for _, f := range p.Fields {
 			take[f.Key] = f.TakeDrop
 		}
-		rec, err := l.Merge(ctx, p, take, t.TempDir())
+		rec, err := l.Merge(ctx, p, take)
 		must(t, err)
 		merges = append(merges, rec.ID)
 	}
@@ -331,7 +349,7 @@ func TestMergeOnDemoData(t *testing.T) {
 		t.Fatal("the merges changed nothing")
 	}
 	for i := len(merges) - 1; i >= 0; i-- {
-		must(t, l.UndoMerge(ctx, merges[i], t.TempDir()))
+		must(t, l.UndoMerge(ctx, merges[i]))
 	}
 	if after := strictDump(t, s.db); after != before {
 		t.Errorf("undoing the demo merges did not restore every table:\n%s", firstDiff(before, after))

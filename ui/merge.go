@@ -19,11 +19,10 @@ import (
 // the reason each was found, a 合并… button opening the side-by-side merge, and the history
 // of merges, each of which can be undone.
 type mergeScreen struct {
-	win       fyne.Window
-	ledger    *app.Ledger
-	run       runner
-	backupDir string
-	open      func(app.EntityKind, string)
+	win    fyne.Window
+	ledger *app.Ledger
+	run    runner
+	open   func(app.EntityKind, string)
 
 	kind    *widget.RadioGroup
 	rescan  *widget.Button
@@ -38,8 +37,8 @@ type mergeScreen struct {
 
 var mergeKinds = map[string]app.EntityKind{"企业": app.KindEnterprise, "人物": app.KindPerson}
 
-func newMergeScreen(win fyne.Window, l *app.Ledger, run runner, backupDir string, open func(app.EntityKind, string)) *mergeScreen {
-	s := &mergeScreen{win: win, ledger: l, run: run, backupDir: backupDir, open: open, status: widget.NewLabel("")}
+func newMergeScreen(win fyne.Window, l *app.Ledger, run runner, open func(app.EntityKind, string)) *mergeScreen {
+	s := &mergeScreen{win: win, ledger: l, run: run, open: open, status: widget.NewLabel("")}
 	s.status.Wrapping = fyne.TextWrapWord
 	s.kind = widget.NewRadioGroup([]string{"企业", "人物"}, func(string) { s.scan("") })
 	s.kind.Horizontal, s.kind.Required = true, true
@@ -164,7 +163,7 @@ func (s *mergeScreen) onUndo(m app.MergeRecord) {
 	s.run(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 		defer cancel()
-		err := s.ledger.UndoMerge(ctx, m.ID, s.backupDir)
+		err := s.ledger.UndoMerge(ctx, m.ID)
 		fyne.Do(func() {
 			if err != nil {
 				s.status.SetText("未撤销：" + err.Error())
@@ -328,7 +327,7 @@ func (v *mergeView) onMerge() {
 	s.run(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 		defer cancel()
-		rec, err := s.ledger.Merge(ctx, v.preview, take, s.backupDir)
+		rec, err := s.ledger.Merge(ctx, v.preview, take)
 		fyne.Do(func() {
 			if err != nil {
 				v.merge.Enable()

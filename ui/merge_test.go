@@ -66,7 +66,7 @@ func TestMergeTwoEnterprises(t *testing.T) {
 	must(l.SaveActivity(ctx, &act))
 
 	a := test.NewTempApp(t)
-	w := newMainWindow(a, l, Options{DBPath: path, BackupDir: t.TempDir()}, syncRun)
+	w := newMainWindow(a, l, Options{DBPath: path}, syncRun)
 	defer w.win.Close()
 	w.win.Resize(fyne.NewSize(1280, 800))
 	w.showTitle("查重与合并")

@@ -122,7 +122,7 @@ func newMainWindow(a fyne.App, l *app.Ledger, opt Options, run runner) *mainWind
 	m.roster = newRosterScreen(lists)
 	m.recycle = newRecycleScreen(l, run)
 	m.recycle.changes.delay = opt.ChangeDelay
-	m.merge = newMergeScreen(m.win, l, run, backupDirOf(opt), m.openRecord)
+	m.merge = newMergeScreen(m.win, l, run, m.openRecord)
 	m.settings = newSettingsScreen(m.win, l, run, opt)
 	m.importer = newImportScreen(m.win, l, run)
 	m.returns = newReturnsScreen(m.win, l, run)
