@@ -35,6 +35,12 @@ type mergeLink struct {
 	// when a row o of the kept record is the moved row a read the other way round (? is the
 	// kept record): a is then a double and goes.
 	twin string
+	// noSelf: a row that would link the kept record to itself (through another link column
+	// of the table) goes.
+	noSelf bool
+	// combine, when a row of the kept record has a double that goes, is what the kept row
+	// takes of it: a SET clause where ? is the record merged away.
+	combine string
 }
 
 var mergeLinks = []mergeLink{
@@ -44,14 +50,19 @@ var mergeLinks = []mergeLink{
 	{kind: app.KindEnterprise, table: "fund_investments", column: "enterprise_id", label: "基金投资"},
 	{kind: app.KindEnterprise, table: "activity_enterprises", column: "enterprise_id", label: "跟进记录"},
 	{kind: app.KindEnterprise, table: "enterprise_categories", column: "enterprise_id", label: "企业类别"},
+	{kind: app.KindEnterprise, table: "funds", column: "co_manager_id", label: "基金（共同管理人）"},
+	{kind: app.KindEnterprise, table: "fund_lps", column: "enterprise_id", label: "基金出资（LP）"},
 	{kind: app.KindPerson, table: "projects", column: "introducer_id", label: "项目（引荐人）"},
 	{kind: app.KindPerson, table: "activity_people", column: "person_id", label: "跟进记录"},
 	{kind: app.KindPerson, table: "chamber_members", column: "person_id", label: "商会职务"},
 	{kind: app.KindPerson, table: "person_phones", column: "person_id", label: "电话", order: "position"},
-	{kind: app.KindPerson, table: "relationships", column: "from_id", label: "人脉关系",
+	{kind: app.KindPerson, table: "relationships", column: "from_id", label: "人脉关系", noSelf: true,
 		twin: `o.kind = a.kind AND o.kind <> '引荐人' AND o.from_id = a.to_id AND o.to_id = ?`},
-	{kind: app.KindPerson, table: "relationships", column: "to_id", label: "人脉关系",
+	{kind: app.KindPerson, table: "relationships", column: "to_id", label: "人脉关系", noSelf: true,
 		twin: `o.kind = a.kind AND o.kind <> '引荐人' AND o.to_id = a.from_id AND o.from_id = ?`},
+	{kind: app.KindPerson, table: "event_people", column: "person_id", label: "活动邀请",
+		combine: `attended = MAX(attended, (SELECT d.attended FROM event_people AS d WHERE d.person_id = ? AND d.event_id = event_people.event_id))`},
+	{kind: app.KindPerson, table: "tasks", column: "person_id", label: "任务（联络）"},
 }
 
 // mergeTidy puts moved rows back in a table's order once every link has moved: a symmetric
@@ -294,6 +305,19 @@ func (lg *rowLog) move(ctx context.Context, l mergeLink, keep, drop, who string,
 				cond = append(cond, `o.`+quoteIdent(c)+` IS a.`+quoteIdent(c))
 			}
 		}
+		if l.combine != "" {
+			// The kept record's rows that have a double: a is the kept row, o the double.
+			kc := []string{`o.` + quoteIdent(l.column) + ` = ?`}
+			for _, c := range key {
+				if c != l.column {
+					kc = append(kc, `o.`+quoteIdent(c)+` IS a.`+quoteIdent(c))
+				}
+			}
+			where := col + ` = ? AND EXISTS (SELECT 1 FROM ` + quoteIdent(t.name) + ` AS o WHERE ` + strings.Join(kc, " AND ") + `)`
+			if _, err := lg.update(ctx, t, where, []any{keep, drop}, l.combine, drop); err != nil {
+				return err
+			}
+		}
 		where := col + ` = ? AND EXISTS (SELECT 1 FROM ` + quoteIdent(t.name) + ` AS o WHERE ` + strings.Join(cond, " AND ") + `)`
 		if _, err := lg.delete(ctx, t, where, drop, keep); err != nil {
 			return err
@@ -306,7 +330,7 @@ func (lg *rowLog) move(ctx context.Context, l mergeLink, keep, drop, who string,
 		}
 	}
 	for _, other := range mergeLinks {
-		if other.kind == l.kind && other.table == l.table && other.column != l.column {
+		if l.noSelf && other.kind == l.kind && other.table == l.table && other.column != l.column {
 			if _, err := lg.delete(ctx, t, col+` = ? AND a.`+quoteIdent(other.column)+` = ?`, drop, keep); err != nil {
 				return err
 			}

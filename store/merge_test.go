@@ -85,6 +85,7 @@ type mergeFixture struct {
 
 func newMergeFixture(t *testing.T) *mergeFixture {
 	t.Helper()
+	ctx := context.Background()
 	s, l := openLedger(t)
 	f := &mergeFixture{s: s, l: l}
 	keep := newEnterprise("深圳市华芯微联科技有限公司", 1)
@@ -122,8 +123,20 @@ func newMergeFixture(t *testing.T) *mergeFixture {
 		EnterpriseIDs: []string{f.keepEnt.ID, f.dropEnt.ID}, PersonIDs: []string{f.keepPerson.ID, f.dropPerson.ID}})
 	saveActivity(t, l, app.Activity{Kind: "电话", On: day("2026-03-05"), Summary: "只记在重复的那家",
 		EnterpriseIDs: []string{f.dropEnt.ID}, PersonIDs: []string{f.dropPerson.ID, other.ID}})
-	fund := saveFund(t, l, app.Fund{Name: "赣江新区芯片基金", Type: app.FundChild, Size: 10 * app.Yi, ManagerID: f.dropEnt.ID})
+	fund := saveFund(t, l, app.Fund{Name: "赣江新区芯片基金", Type: app.FundChild, Size: 10 * app.Yi, ManagerID: f.dropEnt.ID, CoManagerID: f.keepEnt.ID})
 	saveInvestment(t, l, app.FundInvestment{FundID: fund.ID, EnterpriseID: f.dropEnt.ID, Amount: app.Yi, On: day("2026-02-01")})
+	other2 := saveFund(t, l, app.Fund{Name: "吉安产业基金", Type: app.FundChild, Size: 5 * app.Yi, CoManagerID: f.dropEnt.ID})
+	must(t, l.SaveFundLP(ctx, &app.FundLP{FundID: other2.ID, EnterpriseID: f.dropEnt.ID, Subscribed: app.Yi}))
+	// Both invited to one event, only the merged-away one came; the other event only his.
+	for _, e := range []app.Event{
+		{Name: "深圳赣商恳谈会", Kind: app.EventTalks, On: day("2026-02-10"), Level: app.LevelCity,
+			Guests: []app.Guest{{PersonID: f.keepPerson.ID}, {PersonID: f.dropPerson.ID, Attended: true}}},
+		{Name: "春节团拜会", Kind: app.EventNewYear, On: day("2026-02-12"), Level: app.LevelCounty,
+			Guests: []app.Guest{{PersonID: f.dropPerson.ID}}},
+	} {
+		must(t, l.SaveEvent(ctx, &e))
+	}
+	saveTask(t, l, app.Task{PersonID: f.dropPerson.ID, Title: "春节问候"})
 	return f
 }
 
@@ -159,8 +172,11 @@ func TestMergeMovesEveryLinkAndUndoRestoresExactly(t *testing.T) {
 		take: map[string]bool{"website": true, "priority": true},
 		// 1+2 projects (one in the bin), 1+2 people, the fund, the investment, 1+1 activities
 		// (the shared one once), 1+1 categories (the shared one once).
+		// Funds: the one it co-managed is now its own (manager and co-manager), the other's
+		// co-manager moved; the LP moved.
 		keepWant: map[string]int{"projects.investor_id": 3, "people.enterprise_id": 3, "funds.manager_id": 1,
-			"fund_investments.enterprise_id": 1, "activity_enterprises.enterprise_id": 2, "enterprise_categories.enterprise_id": 2},
+			"fund_investments.enterprise_id": 1, "activity_enterprises.enterprise_id": 2, "enterprise_categories.enterprise_id": 2,
+			"funds.co_manager_id": 2, "fund_lps.enterprise_id": 1},
 		check: func(t *testing.T, f *mergeFixture) {
 			e, err := f.s.Enterprise(ctx, f.keepEnt.ID)
 			must(t, err)
@@ -175,7 +191,7 @@ func TestMergeMovesEveryLinkAndUndoRestoresExactly(t *testing.T) {
 		ids:  func(f *mergeFixture) (string, string) { return f.keepPerson.ID, f.dropPerson.ID },
 		take: map[string]bool{"title": true, "wechat": true, "ties": true},
 		keepWant: map[string]int{"projects.introducer_id": 2, "activity_people.person_id": 2,
-			"chamber_members.person_id": 2, "person_phones.person_id": 2,
+			"chamber_members.person_id": 2, "person_phones.person_id": 2, "event_people.person_id": 2, "tasks.person_id": 1,
 			// the kept one's alumni link once, the introduction moved; the link to itself gone
 			"relationships": 2},
 		check: func(t *testing.T, f *mergeFixture) {
@@ -186,6 +202,8 @@ func TestMergeMovesEveryLinkAndUndoRestoresExactly(t *testing.T) {
 				[]app.Membership{{ChamberID: f.chamberBoth.ID, Role: "会长"}, {ChamberID: f.chamberDrop.ID, Role: "副会长"}})
 			equal(t, "enterprise kept", p.EnterpriseID, f.keepEnt.ID)
 			equal(t, "fields taken", []string{p.Title, p.WeChat, string(p.Ties[0])}, []string{"董事长", "ljg1970", "乡友"})
+			equal(t, "the kept guest came, as the merged-away one did",
+				count(t, f.s, `SELECT attended FROM event_people WHERE person_id = ? AND event_id IN (SELECT id FROM events WHERE name = '深圳赣商恳谈会')`, f.keepPerson.ID), 1)
 			equal(t, "symmetric relationships stored smaller ID first",
 				count(t, f.s, `SELECT COUNT(*) FROM relationships WHERE kind <> '引荐人' AND from_id > to_id`), 0)
 		},
