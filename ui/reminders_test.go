@@ -52,7 +52,7 @@ func TestHomeRemindersSnoozeAndDone(t *testing.T) {
 	w := test.NewTempWindow(t, h.content())
 	w.Resize(fyne.NewSize(1400, 1200))
 
-	if h.dates.title.Text != "重要日期 · 1 个" || len(h.dates.shown) != 1 || h.dates.shown[0].detail != "4 天后 2026-12-01（公历12月1日）· 王晓明" {
+	if h.dates.title.Text != "重要日期 · 1 个" || len(h.dates.shown) != 1 || h.dates.shown[0].detail != "4 天后 2026-12-01（公历12月1日） · 王晓明" {
 		t.Fatalf("dates card: %q %+v", h.dates.title.Text, h.dates.shown)
 	}
 	if want := []string{f.lateOther.ID, f.late.ID}; fmt.Sprint(rowIDs(h.tasks)) != fmt.Sprint(want) || len(h.tasks.later) != 2 {
