@@ -396,7 +396,7 @@ func ValidateFundLP(lp FundLP) error {
 	}
 	checkAmount(&pr, "subscribed", "认缴出资", lp.Subscribed)
 	checkAmount(&pr, "paid_in", "实缴出资", lp.PaidIn)
-	if lp.PaidIn > lp.Subscribed {
+	if lp.Subscribed >= 0 && lp.PaidIn > lp.Subscribed {
 		pr.add("paid_in", "实缴出资不能大于认缴出资")
 	}
 	return pr.err()
@@ -418,6 +418,9 @@ func ValidateFundInvestment(v FundInvestment) error {
 	}
 	if v.On.IsZero() {
 		pr.add("on", "请填写投资日期")
+	}
+	if v.Counts && v.CountsReason == "" {
+		pr.add("counts_reason", "计入返投须写明认定依据（如本地设立子公司、本地新建工厂、总部迁入）")
 	}
 	return pr.err()
 }

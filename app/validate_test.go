@@ -511,7 +511,8 @@ func TestValidateFund(t *testing.T) {
 
 func TestValidateFundInvestment(t *testing.T) {
 	good := func() FundInvestment {
-		return FundInvestment{FundID: "f1", EnterpriseID: "e1", ProjectID: "p1", Amount: 5_000 * Wan, On: MustDate("2025-03-01"), Counts: true}
+		return FundInvestment{FundID: "f1", EnterpriseID: "e1", ProjectID: "p1", Amount: 5_000 * Wan, On: MustDate("2025-03-01"), Counts: true,
+			CountsReason: "本地新建工厂"}
 	}
 	tests := []struct {
 		name   string
@@ -526,6 +527,8 @@ func TestValidateFundInvestment(t *testing.T) {
 		{"amount negative", func(v *FundInvestment) { v.Amount = -Wan }, []string{"amount"}},
 		{"amount over 1万亿", func(v *FundInvestment) { v.Amount = 10_000*Yi + 1 }, []string{"amount"}},
 		{"date missing", func(v *FundInvestment) { v.On = Date{} }, []string{"on"}},
+		{"counts without a reason", func(v *FundInvestment) { v.CountsReason = "" }, []string{"counts_reason"}},
+		{"not counting, no reason yet", func(v *FundInvestment) { v.Counts, v.CountsReason = false, "" }, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -573,5 +576,35 @@ func TestNegativeAmountReportedOnce(t *testing.T) {
 		if n := len(FieldProblems(err)); n != 1 {
 			t.Errorf("%d problems, want 1: %v", n, err)
 		}
+	}
+}
+
+func TestValidateFundParties(t *testing.T) {
+	fund := func() Fund {
+		return Fund{Name: "赣州光电产业子基金", Type: FundChild, ManagerID: "gp", CoManagerID: "co", Size: 10 * Yi, GovCommitment: 2 * Yi,
+			Investable: 9 * Yi}
+	}
+	lp := func() FundLP {
+		return FundLP{FundID: "f1", EnterpriseID: "e1", Government: true, Subscribed: 2 * Yi, PaidIn: Yi}
+	}
+	tests := []struct {
+		name   string
+		err    func() error
+		fields []string
+	}{
+		{"fund good", func() error { return ValidateFund(fund()) }, nil},
+		{"co-GP is the GP", func() error { f := fund(); f.CoManagerID = "gp"; return ValidateFund(f) }, []string{"co_manager_id"}},
+		{"no GP, a co-GP", func() error { f := fund(); f.ManagerID = ""; return ValidateFund(f) }, nil},
+		{"investable above size", func() error { f := fund(); f.Investable = 10*Yi + 1; return ValidateFund(f) }, []string{"investable"}},
+		{"investable negative", func() error { f := fund(); f.Investable = -1; return ValidateFund(f) }, []string{"investable"}},
+		{"LP good", func() error { return ValidateFundLP(lp()) }, nil},
+		{"LP paid in all", func() error { v := lp(); v.PaidIn = v.Subscribed; return ValidateFundLP(v) }, nil},
+		{"LP paid in above committed", func() error { v := lp(); v.PaidIn = v.Subscribed + 1; return ValidateFundLP(v) }, []string{"paid_in"}},
+		{"LP without fund and enterprise", func() error { v := lp(); v.FundID, v.EnterpriseID = "", ""; return ValidateFundLP(v) },
+			[]string{"fund_id", "enterprise_id"}},
+		{"LP negative", func() error { v := lp(); v.Subscribed, v.PaidIn = -1, 0; return ValidateFundLP(v) }, []string{"subscribed"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) { wantFields(t, tc.err(), tc.fields...) })
 	}
 }

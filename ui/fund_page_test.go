@@ -82,6 +82,11 @@ func TestFundPageReinvestLedger(t *testing.T) {
 	typeInto(formEntry(t, vf, "amount"), "3000")
 	typeInto(formEntry(t, vf, "on"), "2026-01-15")
 	test.Tap(vf.field("counts_toward_reinvest").input.(*widget.Check))
+	// Counting with no reason is refused beside 认定依据, and nothing is written.
+	test.Tap(pg.investments.save)
+	if got := vf.message("counts_reason"); !strings.Contains(got, "认定依据") || len(pg.investments.lines) != 0 {
+		t.Fatalf("counting without a reason: message %q, %d investments", got, len(pg.investments.lines))
+	}
 	reason := vf.field("counts_reason").input.(*widget.SelectEntry)
 	test.Type(reason, "本地新建工厂")
 	test.Tap(pg.investments.save)
