@@ -8,7 +8,27 @@ import (
 // CleanText trims a value typed or pasted by a user: surrounding white space (including the
 // full-width space U+3000 and NBSP) goes, and runs of inner white space fold to one space.
 func CleanText(s string) string {
+	if isClean(s) {
+		return s // most values are clean already: no copy
+	}
 	return strings.Join(strings.FieldsFunc(s, isSpace), " ")
+}
+
+// isClean reports whether CleanText would return s as it is: no white space at either end,
+// and none inside but single plain spaces.
+func isClean(s string) bool {
+	space := true // at the start, a space would be leading
+	for _, r := range s {
+		if !isSpace(r) {
+			space = false
+			continue
+		}
+		if space || r != ' ' {
+			return false
+		}
+		space = true
+	}
+	return !space || s == ""
 }
 
 func isSpace(r rune) bool {

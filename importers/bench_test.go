@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"runtime"
+	"runtime/metrics"
 	"strings"
 	"testing"
 	"time"
@@ -103,30 +104,15 @@ func benchmarkImport(b *testing.B, n int) {
 	path := writeMessyLedger(b, n)
 	ctx := context.Background()
 	runtime.GC()
-	var peak uint64
-	stop := make(chan struct{})
-	done := make(chan struct{})
-	go func() { // sample the heap: the peak is what an import needs in memory
-		defer close(done)
-		var ms runtime.MemStats
-		for {
-			runtime.ReadMemStats(&ms)
-			peak = max(peak, ms.HeapInuse)
-			select {
-			case <-stop:
-				return
-			case <-time.After(20 * time.Millisecond):
-			}
-		}
-	}()
-	defer func() {
-		close(stop)
-		<-done
-		b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
-	}()
+	peak := sampleHeap()
+	defer func() { b.ReportMetric(peak()/(1<<20), "peak-heap-MB") }()
+	var cpu time.Duration
+	var rss float64
 	for b.Loop() {
 		b.StopTimer()
 		l, _ := apptest.Ledger(b, 0)
+		resetPeakRSS()
+		cpu0 := cpuTime()
 		b.StartTimer()
 		tbl, err := importers.Load(path, "", importers.DefaultLimits())
 		if err != nil {
@@ -140,9 +126,48 @@ func benchmarkImport(b *testing.B, n int) {
 		if err != nil {
 			b.Fatal(err)
 		}
+		b.StopTimer()
+		cpu += cpuTime() - cpu0
+		rss = max(rss, peakRSS())
 		if rep.Created != n || rep.RejectedRows() != 0 {
 			b.Fatalf("%s; first rejected: %v", rep.Summary(), rep.Rejected[:min(3, len(rep.Rejected))])
 		}
+		b.StartTimer()
+	}
+	// On a shared machine the wall time depends on the load; the CPU time much less so.
+	if cpu > 0 {
+		b.ReportMetric(cpu.Seconds()/float64(b.N), "cpu-s/op")
+	}
+	if rss > 0 {
+		b.ReportMetric(rss/(1<<20), "peak-RSS-MB")
+	}
+}
+
+// sampleHeap samples the Go heap in use every 10 ms until the returned function is called,
+// which stops the sampling and returns the peak in bytes. It reads runtime/metrics, which
+// does not stop the world as runtime.ReadMemStats does.
+func sampleHeap() func() float64 {
+	samples := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}, {Name: "/memory/classes/heap/unused:bytes"}}
+	var peak uint64
+	stop, done := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(done)
+		tick := time.NewTicker(10 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			metrics.Read(samples)
+			peak = max(peak, samples[0].Value.Uint64()+samples[1].Value.Uint64())
+			select {
+			case <-stop:
+				return
+			case <-tick.C:
+			}
+		}
+	}()
+	return func() float64 {
+		close(stop)
+		<-done
+		return float64(peak)
 	}
 }
 

@@ -427,6 +427,14 @@ func countDigits(s string) int {
 	return n
 }
 
+// phoneSeparators drops the brackets around an area code and unifies the dashes of a phone
+// number; fullWidthParens writes brackets the Chinese way. Built once: a replacer is costly
+// to make and these run for every cell.
+var (
+	phoneSeparators = strings.NewReplacer("(", "", ")", "-", "（", "", "）", "-", " ", "", "—", "-", "－", "-")
+	fullWidthParens = strings.NewReplacer("(", "（", ")", "）")
+)
+
 func parsePhone(p string) (Phone, error) {
 	orig := p
 	p = phoneLabel.ReplaceAllString(p, "")
@@ -442,7 +450,7 @@ func parsePhone(p string) (Phone, error) {
 	if w, ok := strings.CutSuffix(p, ".0"); ok && strings.Trim(w, "0123456789") == "" {
 		p = w
 	}
-	p = strings.NewReplacer("(", "", ")", "-", "（", "", "）", "-", " ", "", "—", "-", "－", "-").Replace(p)
+	p = phoneSeparators.Replace(p)
 	p = strings.Trim(p, "-")
 	ext := ""
 	if m := phoneExt.FindStringSubmatch(p); m != nil {
@@ -581,7 +589,7 @@ func ParseStage(cell string) (app.Stage, error) {
 // 国企（央企）, 国有/地方国企 → 国企（地方）. ok is false for words that say nothing of it.
 func ParseNature(cell string) (app.Nature, bool) {
 	s := strings.Join(strings.Fields(app.HalfWidth(app.CleanText(cell))), "")
-	s = strings.NewReplacer("(", "（", ")", "）").Replace(s)
+	s = fullWidthParens.Replace(s)
 	if s == "" {
 		return "", true
 	}
