@@ -43,6 +43,7 @@ done <<'LIST'
 任务|screenshot-tasks.png|
 报表|screenshot-returns.png|
 导入|screenshot-import.png|
+查重与合并|screenshot-merge.png|
 回收站|screenshot-recycle.png|
 设置|screenshot-settings.png|
 工作台|screenshot-search.png|ctrl+k|ncjkq
@@ -65,3 +66,17 @@ shoot_fund_ledger() {
 	echo docs/screenshot-fund-reinvest.png
 }
 shoot_fund_ledger
+
+# The side-by-side merge: on 查重与合并 click 合并… of the first pair; its window (1000×720,
+# no window manager) opens at the top left.
+shoot_merge_pair() {
+	DISPLAY=$display LANGUAGE=zh_CN "$bin" --db "$work/demo.db" --screen 查重与合并 >/dev/null 2>&1 &
+	local pid=$!
+	sleep 6
+	DISPLAY=$display xdotool mousemove 1246 134 click 1
+	sleep 4
+	DISPLAY=$display import -window root -crop 1000x720+0+0 +repage docs/screenshot-merge-pair.png
+	kill "$pid"; wait "$pid" 2>/dev/null || true
+	echo docs/screenshot-merge-pair.png
+}
+shoot_merge_pair

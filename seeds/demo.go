@@ -2406,7 +2406,10 @@ func (g *demoGen) addDuplicates() {
 		if name == es[i].Name {
 			name = cmp.Or(es[i].HQCity, "江西省") + core + "有限公司"
 		}
-		es[j].Name, es[j].CreditCode = name, ""
+		// The same company: its place, nature, industry and chain; the rest as typed apart.
+		d := &es[j]
+		d.Name, d.CreditCode, d.Nature, d.Industry, d.ChainID = name, "", es[i].Nature, es[i].Industry, es[i].ChainID
+		d.HQProvince, d.HQCity, d.HQCountry = es[i].HQProvince, es[i].HQCity, es[i].HQCountry
 	}
 	ps := g.ds.People
 	for k := 1; k <= max(2, len(ps)/200); k++ {

@@ -226,8 +226,8 @@ func shortValue(v string) string {
 	if v == "" {
 		return "（空）"
 	}
-	if utf8.RuneCountInString(v) > 40 {
-		return string([]rune(v)[:40]) + "…"
+	if utf8.RuneCountInString(v) > 24 { // two columns fit a 1000-pixel window
+		return string([]rune(v)[:24]) + "…"
 	}
 	return v
 }
