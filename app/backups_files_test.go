@@ -62,6 +62,11 @@ func TestBackupFolder(t *testing.T) {
 			t.Errorf("%s: size %d, encrypted %v", b.Path, b.Size, b.Encrypted)
 		}
 		must(t, l.Store().CheckBackup(ctx, b.Path))
+		fi, err := os.Stat(b.Path)
+		must(t, err)
+		if fi.Mode().Perm() != 0o600 {
+			t.Errorf("%s: mode %v, want 0600", b.Path, fi.Mode().Perm())
+		}
 	}
 	// 4 Nov is a Wednesday: the 7 days 9–15 Nov, Sunday 8 Nov for ISO week 45, both imports.
 	want := []string{"11-15 09 每日 每日", "11-14 09 每日 每日", "11-13 15 导入前 操作前", "11-13 09 每日 每日",

@@ -31,6 +31,11 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 		os.Remove(tmp)
 		return fmt.Errorf("备份文件检查未通过：%w", err)
 	}
+	// A backup holds people's phone numbers and may go to a shared drive: owner only.
+	if err := os.Chmod(tmp, 0o600); err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("备份到 %s 失败：%w", dest, err)
+	}
 	if err := os.Rename(tmp, dest); err != nil {
 		os.Remove(tmp)
 		return fmt.Errorf("备份到 %s 失败：%w", dest, err)
