@@ -138,8 +138,10 @@ func (l *Ledger) CampaignPeople(ctx context.Context, f CampaignFilter) ([]Person
 	return out, nil
 }
 
-// campaignTask is the follow-up task of one person in a campaign.
-func campaignTask(c Campaign, p Person) Task {
+// CampaignTask is the follow-up task of one person in a campaign: the campaign's task title
+// and the person's name, for the campaign's assignee or else the person's keeper, due at the
+// campaign's end.
+func CampaignTask(c Campaign, p Person) Task {
 	title := c.TaskTitle
 	if title == "" {
 		title = c.Occasion + "联络"
@@ -180,7 +182,7 @@ func (l *Ledger) GenerateCampaignTasks(ctx context.Context, campaignID string) (
 		if has[p.ID] {
 			continue
 		}
-		t := campaignTask(c, p)
+		t := CampaignTask(c, p)
 		NormalizeTask(&t, l.Today())
 		if err := ValidateTask(t); err != nil {
 			return 0, fmt.Errorf("%s：%w", p.Name, err)

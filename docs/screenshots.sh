@@ -17,7 +17,11 @@ shoot() { # shoot SCREEN FILE [KEYS [TEXT]]
 	DISPLAY=$display LANGUAGE=zh_CN "$bin" --db "$work/demo.db" --screen "$1" >/dev/null 2>&1 &
 	local pid=$!
 	sleep 6
-	if [ -n "${3:-}" ]; then
+	if [ "${3:-}" = open ]; then
+		# Open the first row's page: a click gives the window the focus, a double click opens it.
+		DISPLAY=$display xdotool mousemove 440 200 sleep 1 click 1 sleep 1 click --repeat 2 --delay 80 1 || true
+		sleep 6
+	elif [ -n "${3:-}" ]; then
 		# No window manager runs under Xvfb: a click gives the window the keyboard focus.
 		DISPLAY=$display xdotool mousemove 700 18 click 1 sleep 0.5 key "$3" || true
 		sleep 2
@@ -41,6 +45,9 @@ done <<'LIST'
 基金|screenshot-funds.png|
 跟进记录|screenshot-activities.png|
 任务|screenshot-tasks.png|
+三请三回活动|screenshot-event.png|open
+出差|screenshot-trips.png|
+联络活动|screenshot-campaigns.png|
 报表|screenshot-returns.png|
 导入|screenshot-import.png|
 查重与合并|screenshot-merge.png|

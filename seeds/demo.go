@@ -79,6 +79,7 @@ func Demo(opt DemoOptions) (app.Dataset, error) {
 	g.genFundParties(opt.Seed)
 	g.genKeepInTouch(opt.Seed)
 	g.addDuplicates()
+	g.genDrives(opt.Seed)
 
 	if n := g.ds.Len(); n != opt.Size {
 		return app.Dataset{}, fmt.Errorf("seeds: demo generated %d records, want %d", n, opt.Size)

@@ -382,10 +382,40 @@ func TestDemoLinks(t *testing.T) {
 					bad("stage change %s: project %s missing", c.ID, c.ProjectID)
 				}
 			}
+			trips, campaigns := map[string]*app.Trip{}, map[string]bool{}
+			for i := range ds.Trips {
+				trips[ds.Trips[i].ID] = &ds.Trips[i]
+			}
+			for _, c := range ds.Campaigns {
+				campaigns[c.ID] = true
+			}
 			for _, task := range ds.Tasks {
-				if projects[task.ProjectID] == nil {
-					bad("task %s: project %s missing", task.ID, task.ProjectID)
+				if task.ProjectID == "" && task.PersonID == "" {
+					bad("task %s has neither project nor person", task.ID)
 				}
+				if (task.ProjectID != "" && projects[task.ProjectID] == nil) || !optional(people, task.PersonID) || !optional(campaigns, task.CampaignID) {
+					bad("task %s: project %q, person %q or campaign %q missing", task.ID, task.ProjectID, task.PersonID, task.CampaignID)
+				}
+			}
+			for _, e := range ds.Events {
+				for _, gu := range e.Guests {
+					if !people[gu.PersonID] {
+						bad("event %s: guest %s missing", e.Name, gu.PersonID)
+					}
+				}
+				for _, sg := range e.Signings {
+					if p := projects[sg.ProjectID]; p == nil || sg.Amount != p.TotalInvestment || p.SignedOn.Before(e.On) {
+						bad("event %s: signing %+v does not match its project", e.Name, sg)
+					}
+				}
+			}
+			for _, a := range ds.Activities {
+				if tr := trips[a.TripID]; a.TripID != "" && (tr == nil || !tr.Covers(a.On)) {
+					bad("activity %s on %s: trip %s missing or not under way", a.ID, a.On, a.TripID)
+				}
+			}
+			if size >= 2000 && (len(ds.Events) == 0 || len(ds.Trips) == 0 || len(ds.Campaigns) != 1) {
+				bad("%d events, %d trips, %d campaigns", len(ds.Events), len(ds.Trips), len(ds.Campaigns))
 			}
 			for _, a := range ds.Arrivals {
 				if projects[a.ProjectID] == nil {

@@ -57,6 +57,7 @@ func (lp *linkPicker) show() {
 		}
 		lp.box.Add(widget.NewButton(name+" ×", func() { lp.remove(id) }))
 	}
+	lp.box.Refresh() // names read after the first paint must show
 }
 
 func (lp *linkPicker) remove(id string) {

@@ -38,7 +38,7 @@ func newCampaignsScreen(env listEnv) *campaignsScreen {
 			textColumn("对象", 260, func(r campaignRow) string { return filterText(r.Filter) }),
 			numberColumn("人数", 60, func(r campaignRow) int { return r.progress.Total }),
 			numberColumn("已联络", 70, func(r campaignRow) int { return r.progress.Reached }),
-			textColumn("进度", 70, func(r campaignRow) string { return progressText(r.progress) }),
+			textColumn("进度", 110, func(r campaignRow) string { return progressText(r.progress) }),
 		},
 		id:    func(r campaignRow) string { return r.ID },
 		name:  func(r campaignRow) string { return r.Name },

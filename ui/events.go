@@ -174,10 +174,13 @@ func (pg *eventPage) content() fyne.CanvasObject {
 		container.NewBorder(nil, nil, nil, pg.invite, pg.guestPicker.entry), pg.guests)
 	signings := container.NewVBox(
 		widget.NewLabelWithStyle("签约项目", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		container.NewBorder(nil, nil, nil, container.NewHBox(container.NewGridWrap(fyne.NewSize(220, pg.amount.MinSize().Height), pg.amount), pg.sign), pg.projectPicker.entry),
+		pg.projectPicker.entry, container.NewBorder(nil, nil, nil, pg.sign, pg.amount),
 		pg.signings)
-	body := container.NewVBox(pg.form.object(), pg.form.general, guests, signings, pg.linkStatus)
-	return container.NewBorder(nil, pg.bar(), nil, nil, container.NewVScroll(body))
+	// The form on the left, who came and what was signed on the right: the whole event at once.
+	split := container.NewHSplit(container.NewVScroll(container.NewVBox(pg.form.object(), pg.form.general)),
+		container.NewVScroll(container.NewVBox(guests, signings, pg.linkStatus)))
+	split.Offset = 0.5
+	return container.NewBorder(nil, pg.bar(), nil, nil, split)
 }
 
 // loadNames reads the names of the guests and signed projects off the UI goroutine.
@@ -193,7 +196,7 @@ func (pg *eventPage) loadNames() {
 		return
 	}
 	pg.run(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 		defer cancel()
 		names := map[string]string{}
 		for _, id := range people {
@@ -234,6 +237,7 @@ func (pg *eventPage) showGuests() {
 		pg.guests.Add(container.NewBorder(nil, nil, came, remove, widget.NewLabel(pg.name(id))))
 	}
 	pg.guests.Add(widget.NewLabel(fmt.Sprintf("邀请 %d 人，到场 %d 人", len(pg.e.Guests), attendedCount(pg.e))))
+	pg.guests.Refresh()
 }
 
 func (pg *eventPage) showSignings() {
@@ -244,6 +248,7 @@ func (pg *eventPage) showSignings() {
 		pg.signings.Add(container.NewBorder(nil, nil, nil, remove, widget.NewLabel(pg.name(id)+"　"+s.Amount.FormatYi())))
 	}
 	pg.signings.Add(widget.NewLabel(fmt.Sprintf("签约 %d 个项目，金额 %s", len(pg.e.Signings), signedAmount(pg.e).FormatYi())))
+	pg.signings.Refresh()
 }
 
 // onInvite adds the person chosen in the picker to the guests.

@@ -143,3 +143,21 @@ func labelsIn(o fyne.CanvasObject) string {
 	walk(o)
 	return strings.Join(out, " ")
 }
+
+// TestEventPageNamesGuests opens a demo event: its guests and signed projects show their names.
+func TestEventPageNamesGuests(t *testing.T) {
+	l, _ := apptest.Ledger(t, 2000)
+	events, err := l.Store().Events(context.Background(), app.EventFilter{})
+	if err != nil || len(events) == 0 {
+		t.Fatalf("%d demo events: %v", len(events), err)
+	}
+	a := test.NewTempApp(t)
+	w := a.NewWindow("活动")
+	pg := newEventPage(w, l, syncRun, events[0])
+	w.SetContent(pg.content())
+	for _, o := range append(append([]fyne.CanvasObject{}, pg.guests.Objects...), pg.signings.Objects...) {
+		if text := labelsIn(o); strings.Contains(text, "读取中") {
+			t.Errorf("a link shows %q", text)
+		}
+	}
+}
