@@ -172,12 +172,13 @@ var personColumns = []listColumn[personRow]{
 	textColumn("商会", 200, func(r personRow) string { return r.chambers }),
 	textColumn("联系人", 90, func(r personRow) string { return r.Keeper }),
 	dateColumn("最近联系", func(r personRow) app.Date { return r.last }),
+	// The cadence in force: the person's own, else their tier's.
 	{title: "联系频率", width: 84, text: func(r personRow) string {
-		if r.CadenceDays == 0 {
+		if r.contact.Cadence == 0 {
 			return ""
 		}
-		return fmt.Sprintf("每%d天", r.CadenceDays)
-	}, number: func(r personRow) int64 { return int64(r.CadenceDays) }},
+		return fmt.Sprintf("每%d天", r.contact.Cadence)
+	}, number: func(r personRow) int64 { return int64(r.contact.Cadence) }},
 	textColumn("母校", 130, func(r personRow) string { return r.AlmaMater }),
 	textColumn("服役驻地", 100, func(r personRow) string { return r.ServicePlace }),
 	{title: "电话", width: 120, phones: true, text: func(r personRow) string { return strings.Join(r.Phones, "、") }},
