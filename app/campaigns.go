@@ -85,15 +85,7 @@ func NormalizeCampaign(c *Campaign) {
 func ValidateCampaign(c Campaign) error {
 	pr := problems{entity: "联络活动"}
 	checkName(&pr, "name", "活动名称", c.Name)
-	if c.StartsOn.IsZero() {
-		pr.add("starts_on", "请填写开始日期")
-	}
-	if c.EndsOn.IsZero() {
-		pr.add("ends_on", "请填写结束日期")
-	}
-	if !c.StartsOn.IsZero() && !c.EndsOn.IsZero() && c.EndsOn.Before(c.StartsOn) {
-		pr.add("ends_on", fmt.Sprintf("结束日期 %s 早于开始日期 %s", c.EndsOn, c.StartsOn))
-	}
+	checkPeriod(&pr, "开始日期", c.StartsOn, "结束日期", c.EndsOn)
 	return pr.err()
 }
 

@@ -44,15 +44,7 @@ func NormalizeTrip(t *Trip) {
 func ValidateTrip(t Trip) error {
 	pr := problems{entity: "出差"}
 	checkName(&pr, "destination", "目的地", t.Destination)
-	if t.StartsOn.IsZero() {
-		pr.add("starts_on", "请填写出发日期")
-	}
-	if t.EndsOn.IsZero() {
-		pr.add("ends_on", "请填写返回日期")
-	}
-	if !t.StartsOn.IsZero() && !t.EndsOn.IsZero() && t.EndsOn.Before(t.StartsOn) {
-		pr.add("ends_on", fmt.Sprintf("返回日期 %s 早于出发日期 %s", t.EndsOn, t.StartsOn))
-	}
+	checkPeriod(&pr, "出发日期", t.StartsOn, "返回日期", t.EndsOn)
 	return pr.err()
 }
 
@@ -231,4 +223,18 @@ func (r TripReport) WriteXLSX(w io.Writer) error {
 // ReportFileName is the file name of the trip's report: 出差报告-深圳-2026-03-02.xlsx.
 func (t Trip) ReportFileName() string {
 	return fmt.Sprintf("出差报告-%s-%s.xlsx", t.Destination, t.StartsOn)
+}
+
+// checkPeriod checks a required period (fields starts_on and ends_on): both dates set, the end
+// not before the start. The labels name the dates in the messages.
+func checkPeriod(pr *problems, startLabel string, start Date, endLabel string, end Date) {
+	if start.IsZero() {
+		pr.add("starts_on", "请填写"+startLabel)
+	}
+	if end.IsZero() {
+		pr.add("ends_on", "请填写"+endLabel)
+	}
+	if !start.IsZero() && !end.IsZero() && end.Before(start) {
+		pr.add("ends_on", fmt.Sprintf("%s %s 早于%s %s", endLabel, end, startLabel, start))
+	}
 }

@@ -223,14 +223,7 @@ func newPeopleScreen(env listEnv) *peopleScreen {
 	s.keeper = f.text("keeper", "联系人", 110)
 	s.query = f.text("q", "姓名、电话或微信", 180)
 	s.list.query = s.load
-	s.list.assignAction("指派联系人", "联系人", func(ctx context.Context, r personRow, name string) error {
-		p, err := env.ledger.Store().Person(ctx, r.ID)
-		if err != nil {
-			return err
-		}
-		p.Keeper = name
-		return env.ledger.SavePerson(ctx, &p)
-	})
+	assignKeeper(s.list, env, "联系人")
 	return s
 }
 

@@ -85,14 +85,7 @@ func newRosterScreen(env listEnv) *rosterScreen {
 	s.keeper = f.text("keeper", "维护人", 90)
 	s.query = f.text("q", "姓名、电话或微信", 160)
 	s.list.query = s.load
-	s.list.assignAction("指派维护人", "维护人", func(ctx context.Context, r personRow, name string) error {
-		p, err := env.ledger.Store().Person(ctx, r.ID)
-		if err != nil {
-			return err
-		}
-		p.Keeper = name
-		return env.ledger.SavePerson(ctx, &p)
-	})
+	assignKeeper(s.list, env, "维护人")
 	return s
 }
 
@@ -134,4 +127,17 @@ func rosterMatch(r personRow, v map[string]string) bool {
 	}
 	return containsText(v["native"], r.NativeProvince+r.NativeCity+r.NativeCounty) &&
 		containsText(v["city"], r.ResidenceCity) && containsText(v["keeper"], r.Keeper)
+}
+
+// assignKeeper adds the bulk action that sets the keeper of the picked people; label is what
+// the screen calls the keeper (联系人, 维护人).
+func assignKeeper(list *listView[personRow], env listEnv, label string) {
+	list.assignAction("指派"+label, label, func(ctx context.Context, r personRow, name string) error {
+		p, err := env.ledger.Store().Person(ctx, r.ID)
+		if err != nil {
+			return err
+		}
+		p.Keeper = name
+		return env.ledger.SavePerson(ctx, &p)
+	})
 }
