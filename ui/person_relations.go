@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -139,13 +140,16 @@ func (v *relationsView) showHints(hints []app.SuggestedRelation, rels []app.Pers
 		related[string(r.Kind)+r.OtherID] = true
 	}
 	for _, h := range hints {
-		line := container.NewHBox(widget.NewLabel(fmt.Sprintf("%s · %s（共 %d 人）：", h.Kind, h.Reason, h.Total)))
+		label := widget.NewLabel(fmt.Sprintf("%s · %s（共 %d 人）：", h.Kind, h.Reason, h.Total))
+		line := container.NewHBox(label)
 		for _, p := range h.People {
 			if related[string(h.Kind)+p.ID] {
 				continue
 			}
 			p, kind := p, h.Kind
-			line.Add(newElidedLink(p.Name, func() { v.open(app.KindPerson, p.ID) }))
+			// An elided link has no width of its own: in a row it needs one, or the name is lost.
+			link := newElidedLink(p.Name, func() { v.open(app.KindPerson, p.ID) })
+			line.Add(container.NewGridWrap(fyne.NewSize(80, label.MinSize().Height), container.NewVBox(layout.NewSpacer(), link, layout.NewSpacer())))
 			b := widget.NewButton("设为"+string(kind), func() { v.save(app.Relationship{Kind: kind, FromID: v.personID, ToID: p.ID}) })
 			b.Importance = widget.LowImportance
 			v.adopt = append(v.adopt, b)
