@@ -232,15 +232,24 @@ func (b *Book) Grid(sheet string) (*Grid, error) {
 }
 
 // readLimited reads at most n bytes of r, failing when there is more.
-func readLimited(r io.Reader, n int64) ([]byte, error) {
-	b, err := io.ReadAll(io.LimitReader(r, n+1))
-	if err != nil {
+func readLimited(r io.Reader, n int64) ([]byte, error) { return readSized(r, n, 0) }
+
+// readSized is readLimited with the expected size, as a zip entry declares it: the buffer is
+// made that size at once, where growing it from nothing copied and cleared a sheet's XML
+// several times over. The hint is only a hint (a zip may lie), capped at n; openXLSX has
+// already refused a package whose declared sizes are out of proportion to the file.
+func readSized(r io.Reader, n int64, hint uint64) ([]byte, error) {
+	var buf bytes.Buffer
+	if hint > 0 {
+		buf.Grow(int(min(hint, uint64(n))) + bytes.MinRead)
+	}
+	if _, err := buf.ReadFrom(io.LimitReader(r, n+1)); err != nil {
 		return nil, err
 	}
-	if int64(len(b)) > n {
+	if int64(buf.Len()) > n {
 		return nil, errTooBig
 	}
-	return b, nil
+	return buf.Bytes(), nil
 }
 
 var errTooBig = errors.New("too big")

@@ -208,7 +208,7 @@ func (s *xlsxSource) grid(sheet string, lim Limits) (*Grid, error) {
 	if err != nil {
 		return nil, refuse(s.path, "工作表“%s”已损坏（%v）", sheet, err)
 	}
-	doc, err := readLimited(rc, s.limit)
+	doc, err := readSized(rc, s.limit, zf.UncompressedSize64)
 	rc.Close()
 	if err != nil {
 		return nil, refuse(s.path, "工作表“%s”已损坏或过大（%v）", sheet, err)
@@ -240,7 +240,7 @@ func (s *xlsxSource) sharedStrings() ([]string, error) {
 		return nil, err
 	}
 	defer rc.Close()
-	doc, err := readLimited(rc, s.limit)
+	doc, err := readSized(rc, s.limit, f.UncompressedSize64)
 	if err != nil {
 		return nil, err
 	}
