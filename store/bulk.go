@@ -40,7 +40,7 @@ func insertDataset(ctx context.Context, tx *sql.Tx, d app.Dataset, who string, a
 				if err != nil && b.err == nil {
 					b.err = err
 				}
-				b.exec(`INSERT INTO audit_log (entity, entity_id, field, old_value, new_value, who, at)
+				b.exec(`INSERT OR FAIL INTO audit_log (entity, entity_id, field, old_value, new_value, who, at)
 					SELECT ?, value, 'created', '', ?, ?, ? FROM json_each(?)`, string(kind), note, who, ts, string(ids))
 			}
 		}
@@ -237,7 +237,7 @@ func (b *bulk) flush() {
 		for n := batchRows; q.rows > done; n /= 2 {
 			for q.rows-done >= n {
 				row := "(" + placeholders(q.columns) + ")"
-				b.run("INSERT INTO "+q.into+" VALUES "+strings.Repeat(row+", ", n-1)+row, q.args[done*q.columns:(done+n)*q.columns]...)
+				b.run("INSERT OR FAIL INTO "+q.into+" VALUES "+strings.Repeat(row+", ", n-1)+row, q.args[done*q.columns:(done+n)*q.columns]...)
 				done += n
 			}
 		}

@@ -7,6 +7,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"embed"
 	"errors"
 	"fmt"
@@ -350,6 +351,67 @@ func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 		return classify(fmt.Errorf("提交事务：%w", err))
 	}
 	return nil
+}
+
+// inTxCheckedFK is inTx with the foreign keys checked once, over the whole database, just
+// before the commit, instead of row by row: PRAGMA foreign_keys is off on the connection for
+// the transaction (it cannot change inside one) and PRAGMA foreign_key_check must find
+// nothing. A bulk write skips a parent lookup per row and, above all, the statement journal
+// SQLite keeps for every multi-row INSERT into a table with immediate foreign keys.
+func (s *Store) inTxCheckedFK(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	if s.readOnly {
+		return app.ErrReadOnly
+	}
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return classify(fmt.Errorf("开始事务：%w", err))
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, `PRAGMA foreign_keys = OFF`); err != nil {
+		return classify(fmt.Errorf("开始事务：%w", err))
+	}
+	defer func() {
+		// Back on before the connection returns to the pool; a connection that cannot be
+		// switched back is thrown away rather than left without foreign keys.
+		if _, err := conn.ExecContext(context.Background(), `PRAGMA foreign_keys = ON`); err != nil {
+			conn.Raw(func(any) error { return driver.ErrBadConn })
+		}
+	}()
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		return classify(fmt.Errorf("开始事务：%w", err))
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return classify(err)
+	}
+	if err := foreignKeyCheck(ctx, tx); err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return classify(fmt.Errorf("提交事务：%w", err))
+	}
+	return nil
+}
+
+// foreignKeyCheck fails, with app.ErrNotFound, when any row points at a record that does
+// not exist.
+func foreignKeyCheck(ctx context.Context, tx *sql.Tx) error {
+	rows, err := tx.QueryContext(ctx, `PRAGMA foreign_key_check`)
+	if err != nil {
+		return classify(err)
+	}
+	defer rows.Close()
+	if rows.Next() {
+		var table, parent string
+		var rowid sql.NullInt64
+		var fk int
+		if err := rows.Scan(&table, &rowid, &parent, &fk); err != nil {
+			return err
+		}
+		return fmt.Errorf("写入 %s（第 %d 行）：关联的记录（%s）不存在：%w", table, rowid.Int64, parent, app.ErrNotFound)
+	}
+	return rows.Err()
 }
 
 // stampLayout writes timestamps in UTC with microseconds: text that sorts as time does and
