@@ -441,7 +441,7 @@ func (p *planner) planRow(r *ImportRow, choice ImportAction) PlannedRow {
 				w.warnings = append(w.warnings, p.problem(r.Row, "enterprise.name", fmt.Sprintf("与已有企业“%s”信用代码相同但名称不同，保留已有名称", w.entRec.Name)))
 			}
 			mergeEnterprise(&w.entRec, e, overwrite)
-			w.entTouch = len(Diff(before, w.entRec)) > 0
+			w.entTouch = Changed(&before, &w.entRec)
 		}
 	}
 	entID := ""
@@ -469,7 +469,7 @@ func (p *planner) planRow(r *ImportRow, choice ImportAction) PlannedRow {
 				w.person, w.perRec = ref, ref.rec
 				before := w.perRec
 				mergePerson(&w.perRec, q, p.f.Primary == KindPerson && ref.orig != nil)
-				w.perTouch = len(Diff(before, w.perRec)) > 0
+				w.perTouch = Changed(&before, &w.perRec)
 			} else {
 				w.perNew = true
 				w.person = &personRef{row: r.Row}
@@ -497,7 +497,7 @@ func (p *planner) planRow(r *ImportRow, choice ImportAction) PlannedRow {
 			if ref.orig != nil && r.Project.Stage != "" && q.Stage != w.proRec.Stage {
 				w.proMove = p.stageMove(r.Row, &w.proRec, q, w)
 			}
-			w.proTouch = len(Diff(before, w.proRec)) > 0
+			w.proTouch = Changed(&before, &w.proRec)
 		} else {
 			w.proNew = true
 			w.project = &projectRef{row: r.Row}
