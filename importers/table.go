@@ -3,8 +3,11 @@ package importers
 import (
 	"errors"
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"ganzhao/app"
 )
@@ -180,26 +183,59 @@ func (t *Table) ImportFile() (*app.ImportFile, error) {
 	for last >= h.First && blankRow(g.Cells[last]) {
 		last--
 	}
-	for r := h.First; r <= last; r++ {
+	rows := t.readRows(h.First, last, kind)
+	for i, rr := range rows {
+		r := h.First + i
 		f.RowsRead++
 		rowNum := g.RowNum[r]
-		switch classify(g, r, h) {
+		switch rr.kind {
 		case rowBlank:
 			f.Skipped = append(f.Skipped, app.ImportProblem{Row: rowNum, Reason: "空行"})
-			continue
 		case rowTotal:
 			f.Skipped = append(f.Skipped, app.ImportProblem{Row: rowNum, Reason: "合计行（" + firstText(g.Cells[r]) + "）"})
-			continue
 		case rowNote:
 			f.Skipped = append(f.Skipped, app.ImportProblem{Row: rowNum, Reason: "说明或备注行（" + clip(firstText(g.Cells[r])) + "）"})
-			continue
 		case rowRepeatedHeader:
 			f.Skipped = append(f.Skipped, app.ImportProblem{Row: rowNum, Reason: "重复的表头行"})
-			continue
+		default:
+			f.Rows = append(f.Rows, rr.row)
 		}
-		f.Rows = append(f.Rows, t.readRow(r, kind))
 	}
 	return f, nil
+}
+
+// readRow is one grid row classified and, if it holds data, read.
+type readRow struct {
+	kind rowKind
+	row  app.ImportRow
+}
+
+// readRows classifies and reads the grid rows first..last. Rows are independent of each
+// other, so the work is shared among the cores in chunks; the result is in row order.
+func (t *Table) readRows(first, last int, kind app.EntityKind) []readRow {
+	out := make([]readRow, max(0, last-first+1))
+	const chunk = 256
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), 4, len(out)/chunk+1) {
+		wg.Go(func() {
+			for {
+				lo := int(next.Add(chunk)) - chunk
+				if lo >= len(out) {
+					return
+				}
+				for i := lo; i < min(lo+chunk, len(out)); i++ {
+					r := first + i
+					out[i].kind = classify(t.Grid, r, t.Header)
+					if out[i].kind == rowData {
+						out[i].row = t.readRow(r, kind)
+					}
+				}
+			}
+		})
+	}
+	wg.Wait()
+	return out
 }
 
 func firstText(row []string) string {
