@@ -30,7 +30,7 @@ func (s *Store) CommitImport(ctx context.Context, c app.ImportChanges) error {
 	if b.ID == "" {
 		return errors.New("导入批次缺少编号")
 	}
-	return s.inTxCheckedFK(ctx, func(tx *sql.Tx) error {
+	return s.inBulkTx(ctx, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, `INSERT INTO import_batches (id, file, sheet, hash, at, by_whom, backup, rows_read, created, updated, report)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, b.ID, b.File, b.Sheet, b.Hash, stamp(b.At), b.By, b.Backup, b.RowsRead, b.Created, b.Updated, b.Report)
 		if err != nil {

@@ -3,6 +3,9 @@ package store
 import (
 	"context"
 	"errors"
+	"fmt"
+	"os"
+	"strings"
 	"testing"
 	"time"
 
@@ -12,7 +15,7 @@ import (
 // TestCommitImportChecksForeignKeys: an import runs with the foreign keys checked once, just
 // before its commit. A batch with a link to a record that does not exist is refused as a whole
 // with app.ErrNotFound, writes nothing, and leaves every pooled connection with its foreign
-// keys back on.
+// keys back on and the automatic checkpoint back at SQLite's default.
 func TestCommitImportChecksForeignKeys(t *testing.T) {
 	ctx := context.Background()
 	at := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
@@ -50,7 +53,8 @@ func TestCommitImportChecksForeignKeys(t *testing.T) {
 			// The same batch without the bad link goes in.
 			must(t, s.CommitImport(ctx, app.ImportChanges{Batch: app.ImportBatch{ID: app.NewID(), File: "好.xlsx", At: at}, Create: ok}))
 			equal(t, "enterprises", count(t, s, `SELECT COUNT(*) FROM enterprises`), 1)
-			// Every connection has its foreign keys on again (all are held at once: they differ).
+			// Every connection has its foreign keys on and its automatic checkpoint again (all
+			// are held at once: they differ).
 			for i := range maxOpenConns {
 				c, err := s.db.Conn(ctx)
 				must(t, err)
@@ -60,7 +64,36 @@ func TestCommitImportChecksForeignKeys(t *testing.T) {
 				if fk != 1 {
 					t.Errorf("connection %d: foreign_keys = %d after an import", i, fk)
 				}
+				var pages int
+				must(t, c.QueryRowContext(ctx, `PRAGMA wal_autocheckpoint`).Scan(&pages))
+				if pages != 1000 {
+					t.Errorf("connection %d: wal_autocheckpoint = %d after an import", i, pages)
+				}
 			}
 		})
+	}
+}
+
+// TestCommitImportCheckpointsInBackground: the pages an import writes reach the database file
+// through the checkpoint started after the commit, not only at Close.
+func TestCommitImportCheckpointsInBackground(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	size := func() int64 {
+		fi, err := os.Stat(s.Path())
+		must(t, err)
+		return fi.Size()
+	}
+	before := size()
+	at := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
+	var d app.Dataset
+	for i := range 3000 {
+		d.Enterprises = append(d.Enterprises, app.Enterprise{Meta: app.Meta{ID: app.NewID(), CreatedAt: at, UpdatedAt: at},
+			Name: fmt.Sprintf("检查点测试企业%04d有限公司", i), Intro: strings.Repeat("新能源材料研发，", 20)})
+	}
+	must(t, s.CommitImport(ctx, app.ImportChanges{Batch: app.ImportBatch{ID: app.NewID(), File: "大批.xlsx", At: at}, Create: d}))
+	s.background.Wait()
+	if after := size(); after < before+1<<20 {
+		t.Errorf("database file %d bytes after the import's checkpoint, %d before: the pages stayed in the WAL", after, before)
 	}
 }

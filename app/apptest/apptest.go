@@ -37,6 +37,21 @@ func Ledger(t testing.TB, demoSize int) (*app.Ledger, string) {
 // LedgerWithClock is Ledger with the clock now, for tests that move time on.
 func LedgerWithClock(t testing.TB, demoSize int, now func() time.Time) (*app.Ledger, string) {
 	t.Helper()
+	l, path, _ := open(t, demoSize, now)
+	return l, path
+}
+
+// LedgerToClose is Ledger for benchmarks that make a ledger per iteration: it also returns a
+// function that closes the store there and then, waiting for its background work (the
+// checkpoint after an import), where Ledger's store stays open until the benchmark ends.
+func LedgerToClose(t testing.TB, demoSize int) (*app.Ledger, func()) {
+	t.Helper()
+	l, _, s := open(t, demoSize, Now)
+	return l, func() { s.Close() }
+}
+
+func open(t testing.TB, demoSize int, now func() time.Time) (*app.Ledger, string, *store.Store) {
+	t.Helper()
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "ganzhao.db")
 	s, err := store.Open(ctx, path)
@@ -65,5 +80,5 @@ func LedgerWithClock(t testing.TB, demoSize int, now func() time.Time) (*app.Led
 			t.Fatal(err)
 		}
 	}
-	return l, path
+	return l, path, s
 }
