@@ -3,6 +3,7 @@ package importers_test
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"slices"
@@ -250,5 +251,51 @@ func TestUndoKeepsRecordsEditedSince(t *testing.T) {
 	e, _ = l.Store().Enterprise(ctx, existing.ID)
 	if e.Nature != "" {
 		t.Errorf("existing investor not restored: %+v", e)
+	}
+}
+
+// TestCommitImportBackup: the backup an import takes (while it plans the file) holds the
+// ledger exactly as it was before the import; an import that writes nothing leaves no backup.
+func TestCommitImportBackup(t *testing.T) {
+	ctx := context.Background()
+	l, path := apptest.Ledger(t, 300)
+	before := dump(t, path)
+	f := readFile(t, "projects_messy.xlsx")
+	backups := func() []string {
+		bs, err := l.Backups(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var names []string
+		for _, b := range bs {
+			names = append(names, filepath.Base(b.Path))
+		}
+		return names
+	}
+
+	rep, err := l.CommitImport(ctx, f, nil, app.ImportOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := backups(); len(got) != 1 || got[0] != filepath.Base(rep.Backup) || !strings.Contains(got[0], "导入前") {
+		t.Fatalf("backups after the import: %v (report names %s)", got, rep.Backup)
+	}
+	if d := diffDumps(before, dump(t, rep.Backup)); d != "" {
+		t.Errorf("the backup is not the ledger as it was before the import: %s", d)
+	}
+
+	// Nothing left to import: an error, and no second backup.
+	if _, err := l.CommitImport(ctx, f, nil, app.ImportOptions{}); err == nil || !strings.Contains(err.Error(), "没有可导入的行") {
+		t.Errorf("second commit: %v", err)
+	}
+	// Cancelled while planning: an error, and no backup either.
+	cancelled, cancel := context.WithCancel(ctx)
+	cancel()
+	other := readFile(t, "company_list.xlsx")
+	if _, err := l.CommitImport(cancelled, other, nil, app.ImportOptions{}); !errors.Is(err, context.Canceled) {
+		t.Errorf("cancelled commit: %v", err)
+	}
+	if got := backups(); len(got) != 1 {
+		t.Errorf("backups after two imports that wrote nothing: %v", got)
 	}
 }
