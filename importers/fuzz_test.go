@@ -3,6 +3,7 @@ package importers
 import (
 	"errors"
 	"os"
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
@@ -175,10 +176,25 @@ func FuzzOpenXLS(f *testing.F) {
 func FuzzSheetXML(f *testing.F) {
 	f.Add([]byte(`<worksheet><cols><col min="2" max="2" hidden="1"/></cols><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><t>项目&amp;名称</t></is></c></row><row r="3"><c r="C3"><v>5.2</v></c></row></sheetData><mergeCells><mergeCell ref="A1:B1"/></mergeCells></worksheet>`))
 	f.Add([]byte(`<x:sheetData><x:row><x:c t='s'><x:v>1</x:v></x:c></x:row></x:sheetData>`))
+	f.Add([]byte(`<sheetData><row r="2"><c><v>1</v></c></row><row><c r="C"><v>2</v></c><c r="A"><v>3</v></c></row><row r="1"/><c><v>4</v></c><row r="9"><c t="s"><v>1</v></c></row></sheetData>`))
 	f.Fuzz(func(t *testing.T, doc []byte) {
-		g, err := parseSheetXML(doc, []string{"项目名称", "投资方"}, Limits{MaxRows: 1000, MaxCols: 64})
+		sst, lim := []string{"项目名称", "投资方"}, Limits{MaxRows: 1000, MaxCols: 64}
+		g, err := parseSheetXMLIn(doc, sst, lim, 1, 0)
 		if err == nil {
 			g.fillMerges()
+		}
+		// Scanned in pieces, the part reads the same, or is refused the same.
+		for _, p := range [][2]int{{2, 1}, {3, 8}, {4, 64}} {
+			g2, err2 := parseSheetXMLIn(doc, sst, lim, p[0], p[1])
+			if (err == nil) != (err2 == nil) || (err != nil && err.Error() != err2.Error()) {
+				t.Fatalf("in %d pieces of at least %d bytes: error %v, in one piece %v", p[0], p[1], err2, err)
+			}
+			if err2 == nil {
+				g2.fillMerges()
+				if !reflect.DeepEqual(g, g2) {
+					t.Fatalf("in %d pieces of at least %d bytes:\n%+v\nin one piece:\n%+v", p[0], p[1], g2, g)
+				}
+			}
 		}
 	})
 }

@@ -9,8 +9,10 @@ import (
 	"io"
 	"path"
 	"regexp"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // .xlsx: the package is opened with archive/zip; the sheet list comes from the workbook part,
@@ -401,8 +403,16 @@ func attrOf(tag []byte, name byte) []byte {
 
 // parseSheetXML reads the cells of a worksheet part with a byte scanner (an order of
 // magnitude faster than encoding/xml on big sheets), then its merged ranges and hidden
-// columns.
+// columns. A big part's rows are scanned in pieces on all cores.
 func parseSheetXML(doc []byte, sst []string, lim Limits) (*Grid, error) {
+	return parseSheetXMLIn(doc, sst, lim, min(runtime.GOMAXPROCS(0), 4), 1<<20)
+}
+
+// parseSheetXMLIn is parseSheetXML with the rows scanned in up to parts pieces of at least
+// minPart bytes, at the same time. The result is the same whatever the pieces: a piece
+// starts at a <row> tag, where the scanner starts afresh, and if a damaged part makes a
+// piece read past the start of the next, the whole part is scanned again in one piece.
+func parseSheetXMLIn(doc []byte, sst []string, lim Limits, parts, minPart int) (*Grid, error) {
 	g := &Grid{Hidden: map[int]bool{}}
 	data := indexTag(doc, 0, "sheetData")
 	if data < 0 {
@@ -414,48 +424,112 @@ func parseSheetXML(doc []byte, sst []string, lim Limits) (*Grid, error) {
 		return nil, &RefusedError{Reason: "的数据不完整（sheetData 未闭合）"}
 	}
 	body := doc[data:end]
-	rowNum := 0
-	var row []string
-	flush := func() {
-		if row == nil {
-			return
+	starts := splitAtRows(body, parts, minPart)
+	scans := make([]rowScan, len(starts))
+	var wg sync.WaitGroup
+	for k := range starts {
+		stop := len(body)
+		if k+1 < len(starts) {
+			stop = starts[k+1]
 		}
-		for len(g.Cells) < rowNum-1 {
-			g.Cells = append(g.Cells, nil)
-		}
-		g.Cells = append(g.Cells, row)
-		row = nil
+		wg.Go(func() { scans[k] = scanRows(body, starts[k], stop, sst, lim) })
 	}
-	col := -1
-	for i := 0; i < len(body); {
+	wg.Wait()
+	for k := 0; k+1 < len(scans) && scans[k].err == nil; k++ {
+		if scans[k].end > starts[k+1] {
+			scans = []rowScan{scanRows(body, 0, len(body), sst, lim)}
+			break
+		}
+	}
+	if err := g.addRows(scans, lim); err != nil {
+		return nil, err
+	}
+	g.RowNum = make([]int, len(g.Cells))
+	for i := range g.RowNum {
+		g.RowNum[i] = i + 1
+	}
+	for len(g.Cells) > 0 && blankRow(g.Cells[len(g.Cells)-1]) {
+		g.Cells, g.RowNum = g.Cells[:len(g.Cells)-1], g.RowNum[:len(g.RowNum)-1]
+	}
+	for _, m := range mergeTag.FindAllSubmatch(doc[end:], -1) {
+		r1, _ := strconv.Atoi(string(m[2]))
+		r2, _ := strconv.Atoi(string(m[4]))
+		g.Merges = append(g.Merges, Range{R1: r1 - 1, C1: columnIndex(string(m[1])), R2: r2 - 1, C2: columnIndex(string(m[3]))})
+	}
+	for _, t := range colTag.FindAll(head, -1) {
+		attrs := map[string]string{}
+		for _, a := range attrValue.FindAllSubmatch(t, -1) {
+			attrs[string(a[1])] = string(a[2])
+		}
+		if attrs["hidden"] == "1" || attrs["hidden"] == "true" {
+			lo, _ := strconv.Atoi(attrs["min"])
+			hi, _ := strconv.Atoi(attrs["max"])
+			for c := lo; c <= hi && c <= lo+16384 && c <= lim.MaxCols; c++ {
+				g.Hidden[c-1] = true
+			}
+		}
+	}
+	return g, nil
+}
+
+// rawRow is a row as scanRows found it: its r attribute (when there is one and it is a
+// number) and its cells by column. Cells before any <row> tag (a damaged part) make a row
+// that is not tagged.
+type rawRow struct {
+	r      int
+	hasR   bool
+	tagged bool
+	cells  []string
+}
+
+// rowScan is what scanRows read: the rows, the offset after the last tag it read, and the
+// error that stopped it.
+type rowScan struct {
+	rows []rawRow
+	end  int
+	err  error
+}
+
+var (
+	errTooManyRows = errors.New("too many rows")
+	errTooWide     = errors.New("too many columns")
+)
+
+// scanRows reads the rows and cells of a sheetData body, from start, taking every tag that
+// begins before stop.
+func scanRows(body []byte, start, stop int, sst []string, lim Limits) rowScan {
+	var s rowScan
+	cur, col, tagged := -1, -1, 0
+	i := start
+scan:
+	for i < stop {
 		j := bytes.IndexByte(body[i:], '<')
-		if j < 0 {
+		if j < 0 || i+j >= stop {
 			break
 		}
 		i += j
 		gt := bytes.IndexByte(body[i:], '>')
 		if gt < 0 {
+			i = len(body)
 			break
 		}
 		tag := body[i : i+gt+1]
-		name := tag[1:]
-		if c := bytes.IndexByte(name[:min(len(name), 16)], ':'); c >= 0 && !bytes.ContainsAny(name[:c], " />") {
-			name = name[c+1:]
-		}
+		name := tagName(tag)
 		switch {
-		case bytes.HasPrefix(name, []byte("row")) && len(name) > 3 && (name[3] == ' ' || name[3] == '>' || name[3] == '/'):
-			flush()
-			next := rowNum + 1
+		case isRowTag(name):
+			if tagged == lim.MaxRows {
+				s.err = errTooManyRows
+				break scan
+			}
+			tagged++
+			rr := rawRow{tagged: true, cells: []string{}}
 			if r := attrOf(tag, 'r'); r != nil {
-				if n, err := strconv.Atoi(string(r)); err == nil && n > rowNum {
-					next = n
+				if n, err := strconv.Atoi(string(r)); err == nil {
+					rr.r, rr.hasR = n, true
 				}
 			}
-			rowNum, col = next, -1
-			if rowNum > lim.MaxRows {
-				return nil, &RefusedError{Reason: fmt.Sprintf("超过 %d 行的导入上限", lim.MaxRows)}
-			}
-			row = []string{}
+			s.rows = append(s.rows, rr)
+			cur, col = len(s.rows)-1, -1
 			i += gt + 1
 		case bytes.HasPrefix(name, []byte("c")) && len(name) > 1 && (name[1] == ' ' || name[1] == '>' || name[1] == '/'):
 			col++
@@ -475,7 +549,8 @@ func parseSheetXML(doc []byte, sst []string, lim Limits) (*Grid, error) {
 			}
 			cend := indexClose(body, i, "c")
 			if cend < 0 {
-				return nil, &RefusedError{Reason: "的数据不完整（单元格未闭合）"}
+				s.err = &RefusedError{Reason: "的数据不完整（单元格未闭合）"}
+				break scan
 			}
 			cell := body[i:cend]
 			i = cend
@@ -508,46 +583,107 @@ func parseSheetXML(doc []byte, sst []string, lim Limits) (*Grid, error) {
 				continue
 			}
 			if col >= lim.MaxCols {
-				return nil, &RefusedError{Reason: fmt.Sprintf("第%d行超过 %d 列的导入上限", rowNum, lim.MaxCols)}
+				s.err = errTooWide
+				break scan
 			}
-			if row == nil {
-				row = []string{}
+			if cur < 0 {
+				s.rows = append(s.rows, rawRow{cells: []string{}})
+				cur = len(s.rows) - 1
 			}
+			row := s.rows[cur].cells
 			for len(row) < col {
 				row = append(row, "")
 			}
-			row = append(row[:col], v)
+			s.rows[cur].cells = append(row[:col], v)
 		default:
 			i += gt + 1
 		}
 	}
-	flush()
-	g.RowNum = make([]int, len(g.Cells))
-	for i := range g.RowNum {
-		g.RowNum[i] = i + 1
-	}
-	for len(g.Cells) > 0 && blankRow(g.Cells[len(g.Cells)-1]) {
-		g.Cells, g.RowNum = g.Cells[:len(g.Cells)-1], g.RowNum[:len(g.RowNum)-1]
-	}
-	for _, m := range mergeTag.FindAllSubmatch(doc[end:], -1) {
-		r1, _ := strconv.Atoi(string(m[2]))
-		r2, _ := strconv.Atoi(string(m[4]))
-		g.Merges = append(g.Merges, Range{R1: r1 - 1, C1: columnIndex(string(m[1])), R2: r2 - 1, C2: columnIndex(string(m[3]))})
-	}
-	for _, t := range colTag.FindAll(head, -1) {
-		attrs := map[string]string{}
-		for _, a := range attrValue.FindAllSubmatch(t, -1) {
-			attrs[string(a[1])] = string(a[2])
-		}
-		if attrs["hidden"] == "1" || attrs["hidden"] == "true" {
-			lo, _ := strconv.Atoi(attrs["min"])
-			hi, _ := strconv.Atoi(attrs["max"])
-			for c := lo; c <= hi && c <= lo+16384 && c <= lim.MaxCols; c++ {
-				g.Hidden[c-1] = true
+	s.end = i
+	return s
+}
+
+// addRows puts the scanned rows in their places, numbering them as the sheet does (a row
+// without an r attribute follows the one before), and reports the first error in sheet order.
+func (g *Grid) addRows(scans []rowScan, lim Limits) error {
+	rowNum := 0
+	for _, s := range scans {
+		for _, rr := range s.rows {
+			if rr.tagged {
+				next := rowNum + 1
+				if rr.hasR && rr.r > rowNum {
+					next = rr.r
+				}
+				if rowNum = next; rowNum > lim.MaxRows {
+					return &RefusedError{Reason: fmt.Sprintf("超过 %d 行的导入上限", lim.MaxRows)}
+				}
 			}
+			for len(g.Cells) < rowNum-1 {
+				g.Cells = append(g.Cells, nil)
+			}
+			g.Cells = append(g.Cells, rr.cells)
+		}
+		switch {
+		case s.err == nil:
+		case errors.Is(s.err, errTooManyRows):
+			return &RefusedError{Reason: fmt.Sprintf("超过 %d 行的导入上限", lim.MaxRows)}
+		case errors.Is(s.err, errTooWide):
+			return &RefusedError{Reason: fmt.Sprintf("第%d行超过 %d 列的导入上限", rowNum, lim.MaxCols)}
+		default:
+			return s.err
 		}
 	}
-	return g, nil
+	return nil
+}
+
+// splitAtRows picks where the pieces of a sheetData body start: 0, then up to parts-1
+// offsets of <row> tags that cut it into pieces of about equal size, none under minPart bytes.
+func splitAtRows(body []byte, parts, minPart int) []int {
+	starts := []int{0}
+	if minPart > 0 {
+		parts = min(parts, len(body)/minPart)
+	}
+	for k := 1; k < parts; k++ {
+		p := nextRowTag(body, max(len(body)*k/parts, starts[len(starts)-1]+1))
+		if p < 0 {
+			break
+		}
+		starts = append(starts, p)
+	}
+	return starts
+}
+
+// nextRowTag finds the next tag at or after i that scanRows takes for a <row>.
+func nextRowTag(body []byte, i int) int {
+	for i < len(body) {
+		j := bytes.IndexByte(body[i:], '<')
+		if j < 0 {
+			return -1
+		}
+		i += j
+		gt := bytes.IndexByte(body[i:], '>')
+		if gt < 0 {
+			return -1
+		}
+		if isRowTag(tagName(body[i : i+gt+1])) {
+			return i
+		}
+		i++
+	}
+	return -1
+}
+
+// tagName is the name of a tag and what follows it, without the < and any namespace prefix.
+func tagName(tag []byte) []byte {
+	name := tag[1:]
+	if c := bytes.IndexByte(name[:min(len(name), 16)], ':'); c >= 0 && !bytes.ContainsAny(name[:c], " />") {
+		name = name[c+1:]
+	}
+	return name
+}
+
+func isRowTag(name []byte) bool {
+	return bytes.HasPrefix(name, []byte("row")) && len(name) > 3 && (name[3] == ' ' || name[3] == '>' || name[3] == '/')
 }
 
 func blankRow(cells []string) bool {
