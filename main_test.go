@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -53,4 +54,35 @@ func TestRunExitCodes(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestQuietUnderCLocale: under LANG=C.UTF-8 (Debian's and Ubuntu's default in containers, CI
+// and cron) the binary writes nothing to stderr for a good command; Fyne used to log three
+// lines about the locale "C" on every start (see ui/localeenv).
+func TestQuietUnderCLocale(t *testing.T) {
+	bin := buildBinary(t, t.TempDir())
+	for _, lang := range []string{"C.UTF-8", "C", "zh_CN.UTF-8"} {
+		cmd := exec.Command(bin, "version")
+		cmd.Env = append(withoutLocale(os.Environ()), "LANG="+lang)
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		if out, err := cmd.Output(); err != nil || !strings.Contains(string(out), "赣招") {
+			t.Fatalf("LANG=%s: version: %v, %q", lang, err, out)
+		}
+		if stderr.Len() > 0 {
+			t.Errorf("LANG=%s: stderr %q", lang, stderr.String())
+		}
+	}
+}
+
+// withoutLocale drops the locale variables from env.
+func withoutLocale(env []string) []string {
+	var out []string
+	for _, kv := range env {
+		name, _, _ := strings.Cut(kv, "=")
+		if name != "LANG" && name != "LANGUAGE" && !strings.HasPrefix(name, "LC_") {
+			out = append(out, kv)
+		}
+	}
+	return out
 }

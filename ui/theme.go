@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"ganzhao/assets"
+	_ "ganzhao/ui/localeenv" // mends LANG=C.UTF-8 before fyne/lang reads it
 )
 
 // ganzhaoTheme is Fyne's default theme with the bundled Noto Sans SC fonts, so Chinese
