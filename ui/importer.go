@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -34,7 +35,9 @@ type importScreen struct {
 	table     *widget.Table
 	action    *widget.Select // the action of the selected row
 	rowInfo   *widget.Label
-	problems  *widget.Label
+	problems  *widget.List // one line per problem, duplicate and outcome of the last preview or import
+	probHead  *widget.Label
+	probLines []problemLine
 	status    *widget.Label
 	progress  *widget.ProgressBar
 	previewBt *widget.Button
@@ -120,8 +123,15 @@ func newImportScreen(win fyne.Window, l *app.Ledger, run runner) *importScreen {
 	s.action.PlaceHolder = "（先选中一行）"
 	s.action.Disable()
 	s.rowInfo = widget.NewLabel("选中一行可修改它的操作")
-	s.problems = widget.NewLabel("")
-	s.problems.Wrapping = fyne.TextWrapWord
+	s.probHead = widget.NewLabelWithStyle("问题与提示", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	s.problems = widget.NewList(func() int { return len(s.probLines) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(s.probLines[i].text) })
+	s.problems.OnSelected = s.onProblemSelected
 	s.status = widget.NewLabel("选择一个文件开始导入")
 	s.status.Wrapping = fyne.TextWrapWord
 	s.progress = widget.NewProgressBar()
@@ -149,7 +159,7 @@ func (s *importScreen) content() fyne.CanvasObject {
 	rowBar := container.NewBorder(nil, nil, s.rowInfo, nil, s.action)
 	previewPane := container.NewVSplit(
 		container.NewBorder(nil, rowBar, nil, nil, s.table),
-		container.NewVScroll(s.problems))
+		container.NewBorder(s.probHead, nil, nil, nil, s.problems))
 	previewPane.Offset = 0.65
 	body := container.NewHSplit(mapping, previewPane)
 	body.Offset = 0.3
@@ -289,7 +299,10 @@ func (s *importScreen) onOpen() {
 
 // sheetLabel names a sheet in the sheet list with its size.
 func sheetLabel(sh importers.SheetInfo) string {
-	label := fmt.Sprintf("%s（%d行）", sh.Name, sh.Rows)
+	label := sh.Name
+	if sh.Rows > 0 { // 0: the sheet does not say (streaming writers leave out its dimension)
+		label += fmt.Sprintf("（%d行）", sh.Rows)
+	}
 	if sh.Summary {
 		label += "（汇总表）"
 	}
@@ -337,7 +350,7 @@ func (s *importScreen) onSheet() {
 				return
 			}
 			s.showMapping()
-			msg := fmt.Sprintf("表头在第 %v 行，共 %d 列。请核对列映射，然后预览。", headerRows(g, tbl.Header), len(tbl.Columns))
+			msg := fmt.Sprintf("表头在第 %s 行，共 %d 列，其下 %d 行。请核对列映射，然后预览。", rowSpan(headerRows(g, tbl.Header)), len(tbl.Columns), len(g.Cells)-1-tbl.Header.Rows[len(tbl.Header.Rows)-1])
 			if remembered {
 				msg = "已套用上次确认的列映射。" + msg
 			}
@@ -345,6 +358,22 @@ func (s *importScreen) onSheet() {
 			s.idle()
 		})
 	})
+}
+
+// rowSpan writes row numbers for a message: 3, 3–4 for a run, else 2、5.
+func rowSpan(rows []int) string {
+	run := len(rows) > 1
+	for i := 1; i < len(rows); i++ {
+		run = run && rows[i] == rows[i-1]+1
+	}
+	if run {
+		return fmt.Sprintf("%d–%d", rows[0], rows[len(rows)-1])
+	}
+	parts := make([]string, len(rows))
+	for i, r := range rows {
+		parts[i] = strconv.Itoa(r)
+	}
+	return strings.Join(parts, "、")
 }
 
 func headerRows(g *importers.Grid, h importers.Header) []int {
@@ -431,11 +460,18 @@ func (s *importScreen) onPreview() {
 			}
 			s.plan, s.selected = plan, -1
 			s.table.Refresh()
-			s.problems.SetText(reportText(plan.Report))
+			s.showProblems(plan.Report)
 			s.status.SetText(plan.Report.Summary())
 			s.idle()
 		})
 	})
+}
+
+func (s *importScreen) planRows() []app.PlannedRow {
+	if s.plan == nil {
+		return nil
+	}
+	return s.plan.Rows
 }
 
 func cloneChoices(m map[int]app.ImportAction) map[int]app.ImportAction {
@@ -446,29 +482,76 @@ func cloneChoices(m map[int]app.ImportAction) map[int]app.ImportAction {
 	return out
 }
 
-// reportText lists every problem of a report by row and column.
-func reportText(r app.ImportReport) string {
-	var b strings.Builder
+// problemLine is a line of the problem list: its text and the sheet row it is about (0 for
+// the file or a column as a whole).
+type problemLine struct {
+	row  int
+	text string
+}
+
+// reportLines lists every problem, skipped row, merge, duplicate and warning of a report by
+// row and column.
+func reportLines(r app.ImportReport) []problemLine {
+	var out []problemLine
+	add := func(row int, format string, args ...any) {
+		out = append(out, problemLine{row, fmt.Sprintf(format, args...)})
+	}
 	for _, p := range r.Rejected {
-		fmt.Fprintf(&b, "拒绝：%s\n", p)
+		add(p.Row, "拒绝：%s", p)
 	}
 	for _, p := range r.Skipped {
-		fmt.Fprintf(&b, "跳过：%s\n", p)
+		add(p.Row, "跳过：%s", p)
 	}
 	for _, m := range r.Merged {
-		fmt.Fprintf(&b, "合并：第%d行并入第%d行（%s）\n", m.Row, m.IntoRow, m.Why)
+		add(m.Row, "合并：第%d行并入第%d行（%s）", m.Row, m.IntoRow, m.Why)
 	}
 	for _, d := range r.Duplicates {
 		target := "已有的“" + d.Record + "”"
 		if d.OtherRow > 0 {
 			target = fmt.Sprintf("第%d行的“%s”", d.OtherRow, d.Record)
 		}
-		fmt.Fprintf(&b, "重复：第%d行的%s与%s相同（%s）\n", d.Row, d.Kind.Label(), target, d.Why)
+		add(d.Row, "重复：第%d行的%s与%s相同（%s）", d.Row, d.Kind.Label(), target, d.Why)
 	}
 	for _, p := range r.Warnings {
-		fmt.Fprintf(&b, "提示：%s\n", p)
+		add(p.Row, "提示：%s", p)
 	}
-	return strings.TrimSpace(b.String())
+	return out
+}
+
+// showProblems fills the problem list from a report. The list draws only the lines in view:
+// a 50 000-row ledger can have tens of thousands of them, which as one label took the window
+// minutes to lay out.
+func (s *importScreen) showProblems(r app.ImportReport) {
+	head := "问题与提示"
+	if s.plan != nil {
+		head = "问题与提示（点一条可在上表中找到该行）"
+	}
+	s.setProblems(reportLines(r), head)
+}
+
+func (s *importScreen) setProblems(lines []problemLine, head string) {
+	s.probLines = lines
+	s.probHead.SetText(fmt.Sprintf("%s：%d 条", head, len(lines)))
+	s.problems.UnselectAll()
+	s.problems.Refresh()
+	s.problems.ScrollToTop()
+}
+
+// onProblemSelected selects the row a problem is about in the preview table, or shows the
+// whole line below when there is no such row.
+func (s *importScreen) onProblemSelected(i widget.ListItemID) {
+	if i < 0 || i >= len(s.probLines) {
+		return
+	}
+	row := s.probLines[i].row
+	for j, r := range s.planRows() {
+		if row > 0 && r.Row == row {
+			s.table.Select(widget.TableCellID{Row: j, Col: 0})
+			s.table.ScrollTo(widget.TableCellID{Row: j, Col: 0})
+			return
+		}
+	}
+	s.status.SetText(s.probLines[i].text)
 }
 
 // onRowSelected offers the actions of the selected row.
@@ -539,7 +622,7 @@ func (s *importScreen) onCommit() {
 			}
 			s.lastBatch, s.plan = rep.Batch, nil
 			s.table.Refresh()
-			s.problems.SetText(reportText(rep))
+			s.showProblems(rep)
 			s.status.SetText(rep.Summary() + "。导入前已备份到 " + rep.Backup)
 			s.idle()
 			s.loadBatches(rep.Batch)
@@ -554,6 +637,17 @@ func (s *importScreen) onUndo() {
 		return
 	}
 	batch := s.batchIDs[i]
+	msg := fmt.Sprintf("撤销导入“%s”？\n它新建的记录会被删除，它更新的记录恢复为导入前的样子；"+
+		"导入之后又改过或被引用的记录会保留并列出。撤销前会先备份当前数据。", s.batches.Selected)
+	dialog.ShowConfirm("撤销导入", msg, func(ok bool) {
+		if ok {
+			s.undo(batch)
+		}
+	}, s.win)
+}
+
+// undo takes the batch back and lists the records kept.
+func (s *importScreen) undo(batch string) {
 	ctx := s.busy("正在撤销导入……")
 	s.run(func() {
 		u, err := s.ledger.UndoImport(ctx, batch)
@@ -567,13 +661,16 @@ func (s *importScreen) onUndo() {
 				s.lastBatch = ""
 			}
 			msg := fmt.Sprintf("已撤销导入：删除 %d 条新建记录，恢复 %d 条被更新的记录", u.Deleted, u.Restored)
-			var kept []string
+			lines := make([]problemLine, 0, len(u.Kept))
 			for _, k := range u.Kept {
-				kept = append(kept, fmt.Sprintf("保留%s“%s”（%s）", k.Kind.Label(), k.Name, k.Why))
+				lines = append(lines, problemLine{text: fmt.Sprintf("保留：%s“%s”（%s）", k.Kind.Label(), k.Name, k.Why)})
 			}
-			if len(kept) > 0 {
-				msg += "；" + strings.Join(kept, "；")
+			if len(lines) > 0 {
+				msg += fmt.Sprintf("；%d 条记录导入后改过或被引用，已保留（见下方列表）", len(lines))
 			}
+			s.plan = nil
+			s.table.Refresh()
+			s.setProblems(lines, "撤销时保留的记录")
 			s.status.SetText(msg)
 			s.idle()
 			s.loadBatches("")

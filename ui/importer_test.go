@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -32,7 +33,7 @@ func TestImportScreen(t *testing.T) {
 	if len(s.fields) != 14 || s.fields[12].Selected != "项目备注" || s.fields[2].Selected != "企业名称" {
 		t.Fatalf("mapping: %d columns", len(s.fields))
 	}
-	if !strings.Contains(s.status.Text, "表头在第 [3 4] 行") {
+	if !strings.Contains(s.status.Text, "表头在第 3–4 行，共 14 列") {
 		t.Errorf("status %q", s.status.Text)
 	}
 
@@ -47,9 +48,21 @@ func TestImportScreen(t *testing.T) {
 		"提示：第6行 K列（联系人/联系电话）：电话“79186123456”缺少开头的0，已补为 0791-86123456",
 		"提示：N列（内部编号）：这是隐藏列，未导入",
 	} {
-		if !strings.Contains(s.problems.Text, want) {
-			t.Errorf("problems do not say %q:\n%s", want, s.problems.Text)
+		if !strings.Contains(problemsShown(s), want) {
+			t.Errorf("problems do not say %q:\n%s", want, problemsShown(s))
 		}
+	}
+	if n := s.problems.Length(); n != len(s.probLines) || s.probHead.Text != fmt.Sprintf("问题与提示（点一条可在上表中找到该行）：%d 条", n) {
+		t.Errorf("problem list: %d lines, head %q", n, s.probHead.Text)
+	}
+	// Tapping a problem finds its row in the preview: the merge of row 11.
+	for i, l := range s.probLines {
+		if strings.HasPrefix(l.text, "合并：第11行") {
+			s.problems.Select(i)
+		}
+	}
+	if s.selected < 0 || s.plan.Rows[s.selected].Row != 11 || !strings.HasPrefix(s.rowInfo.Text, "第11行") {
+		t.Errorf("the merge problem selected preview row %d (%q)", s.selected, s.rowInfo.Text)
 	}
 	if rows, _ := s.table.Length(); rows != 6 {
 		t.Fatalf("preview has %d rows, want 6", rows)
@@ -87,6 +100,17 @@ func TestImportScreen(t *testing.T) {
 		t.Fatalf("batch list after commit: %q (undo disabled %v)", s.batches.Selected, s.undoBt.Disabled())
 	}
 
+	// One imported project is edited after the import: the undo keeps it and lists it.
+	ps, _ = l.Store().Projects(ctx, app.ProjectFilter{})
+	if len(ps) != 2 {
+		t.Fatalf("%d projects after the import", len(ps))
+	}
+	edited := ps[0]
+	edited.Notes = "导入后补充的备注"
+	if err := l.UpdateProject(ctx, &edited); err != nil {
+		t.Fatal(err)
+	}
+
 	// Later, on a screen opened afresh (the app restarted), the batch is still there to undo.
 	later := newImportScreen(w, l, syncRun)
 	w.SetContent(later.content())
@@ -94,14 +118,26 @@ func TestImportScreen(t *testing.T) {
 		t.Fatalf("batches on a new screen: %q", later.batches.Options)
 	}
 	test.Tap(later.undoBt)
-	if !strings.HasPrefix(later.status.Text, "已撤销导入：删除 6 条新建记录") {
+	if len(later.batches.Options) != 1 {
+		t.Fatal("undone before the user confirmed")
+	}
+	yes := findImportantButton(w.Canvas().Overlays().Top())
+	if yes == nil {
+		t.Fatal("no dialog asks before the undo")
+	}
+	test.Tap(yes)
+	// Kept: the edited project, and its investor, which the kept project still points at.
+	if !strings.Contains(later.status.Text, "删除 4 条新建记录") || !strings.Contains(later.status.Text, "2 条记录导入后改过或被引用，已保留") {
 		t.Fatalf("status after undo: %q", later.status.Text)
+	}
+	if got := problemsShown(later); !strings.Contains(got, "保留：项目“"+edited.Name+"”") || !strings.Contains(got, "保留：企业“") || later.probHead.Text != "撤销时保留的记录：2 条" {
+		t.Errorf("kept records listed as %q under %q", got, later.probHead.Text)
 	}
 	if len(later.batches.Options) != 0 || !later.undoBt.Disabled() {
 		t.Errorf("undone batch still offered: %q", later.batches.Options)
 	}
-	if ps, _ := l.Store().Projects(ctx, app.ProjectFilter{}); len(ps) != 0 {
-		t.Errorf("%d projects after undo", len(ps))
+	if ps, _ := l.Store().Projects(ctx, app.ProjectFilter{}); len(ps) != 1 || ps[0].ID != edited.ID {
+		t.Errorf("%d projects after undo, want the edited one", len(ps))
 	}
 
 	// A refused file says why in one line and leaves the screen usable.
@@ -110,4 +146,15 @@ func TestImportScreen(t *testing.T) {
 	if !strings.Contains(s.status.Text, "NUL 字节") || s.open.Disabled() {
 		t.Errorf("refused file: %q", s.status.Text)
 	}
+}
+
+// problemsShown is the text of the problem list's lines as the list draws them.
+func problemsShown(s *importScreen) string {
+	var lines []string
+	for i := range s.problems.Length() {
+		l := widget.NewLabel("")
+		s.problems.UpdateItem(i, l)
+		lines = append(lines, l.Text)
+	}
+	return strings.Join(lines, "\n")
 }
