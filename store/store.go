@@ -171,12 +171,23 @@ func (s *Store) Check(ctx context.Context) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.db.QueryContext(ctx, `PRAGMA foreign_key_check`)
+	dangling, err := danglingLinks(ctx, s.db, 0)
 	if err != nil {
 		return nil, fmt.Errorf("外键检查：%w", err)
 	}
+	return append(problems, dangling...), nil
+}
+
+// danglingLinks runs PRAGMA foreign_key_check and describes up to limit (0: all) rows that
+// point at a record that does not exist.
+func danglingLinks(ctx context.Context, q querier, limit int) ([]string, error) {
+	rows, err := q.QueryContext(ctx, `PRAGMA foreign_key_check`)
+	if err != nil {
+		return nil, err
+	}
 	defer rows.Close()
-	for rows.Next() {
+	var problems []string
+	for (limit == 0 || len(problems) < limit) && rows.Next() {
 		var table, parent string
 		var rowid sql.NullInt64
 		var fkid int
@@ -424,21 +435,14 @@ func (s *Store) checkpointLater() {
 // foreignKeyCheck fails, with app.ErrNotFound, when any row points at a record that does
 // not exist.
 func foreignKeyCheck(ctx context.Context, tx *sql.Tx) error {
-	rows, err := tx.QueryContext(ctx, `PRAGMA foreign_key_check`)
+	dangling, err := danglingLinks(ctx, tx, 1)
 	if err != nil {
 		return classify(err)
 	}
-	defer rows.Close()
-	if rows.Next() {
-		var table, parent string
-		var rowid sql.NullInt64
-		var fk int
-		if err := rows.Scan(&table, &rowid, &parent, &fk); err != nil {
-			return err
-		}
-		return fmt.Errorf("写入 %s（第 %d 行）：关联的记录（%s）不存在：%w", table, rowid.Int64, parent, app.ErrNotFound)
+	if len(dangling) > 0 {
+		return fmt.Errorf("写入被拒绝：%s：%w", dangling[0], app.ErrNotFound)
 	}
-	return rows.Err()
+	return nil
 }
 
 // stampLayout writes timestamps in UTC with microseconds: text that sorts as time does and
