@@ -204,16 +204,16 @@ func (t *Table) ImportFile() (*app.ImportFile, error) {
 	return f, nil
 }
 
-// readRow is one grid row classified and, if it holds data, read.
-type readRow struct {
+// classifiedRow is one grid row classified and, if it holds data, read.
+type classifiedRow struct {
 	kind rowKind
 	row  app.ImportRow
 }
 
 // readRows classifies and reads the grid rows first..last. Rows are independent of each
 // other, so the work is shared among the cores in chunks; the result is in row order.
-func (t *Table) readRows(first, last int, kind app.EntityKind) []readRow {
-	out := make([]readRow, max(0, last-first+1))
+func (t *Table) readRows(first, last int, kind app.EntityKind) []classifiedRow {
+	out := make([]classifiedRow, max(0, last-first+1))
 	const chunk = 256
 	var next atomic.Int64
 	var wg sync.WaitGroup
