@@ -179,6 +179,28 @@ func Open(path string, lim Limits) (*Book, error) {
 	return b, nil
 }
 
+// rowCounter is a source that may not know how many rows a sheet has until it counts them.
+type rowCounter interface {
+	countRows(sheet string) (int, error)
+}
+
+// CountRows fills in the row count of each sheet whose file does not state it (streaming
+// writers leave out an .xlsx sheet's dimension) by counting its rows, which reads the sheet
+// through once. A count that fails stays 0.
+func (b *Book) CountRows() {
+	c, ok := b.src.(rowCounter)
+	if !ok {
+		return
+	}
+	for i, s := range b.Sheets {
+		if s.Rows == 0 {
+			if n, err := c.countRows(s.Name); err == nil {
+				b.Sheets[i].Rows = n
+			}
+		}
+	}
+}
+
 // Close releases the file.
 func (b *Book) Close() error {
 	if b.src == nil {
@@ -188,8 +210,19 @@ func (b *Book) Close() error {
 }
 
 // DefaultSheet is the sheet read when the user picks none: the visible sheet with the most
-// rows that is not a summary, else the first sheet.
+// rows that is not a summary, else the first sheet. When there is a choice and a candidate's
+// size is not stated, the rows are counted first.
 func (b *Book) DefaultSheet() string {
+	candidates, unknown := 0, false
+	for _, s := range b.Sheets {
+		if !s.Hidden && !s.Summary {
+			candidates++
+			unknown = unknown || s.Rows == 0
+		}
+	}
+	if candidates > 1 && unknown {
+		b.CountRows()
+	}
 	best, rows := "", -1
 	for _, s := range b.Sheets {
 		if !s.Hidden && !s.Summary && s.Rows > rows {

@@ -288,3 +288,55 @@ func TestMergedCellsCarryDown(t *testing.T) {
 		t.Errorf("rows %q, want %q", strings.Join(got, " "), want)
 	}
 }
+
+// TestSheetsWithoutDimension: a workbook from a streaming writer states no sheet dimension.
+// Its sheets are counted for the list, and the default sheet is still the biggest, not the
+// first (a 填表说明 sheet before the ledger).
+func TestSheetsWithoutDimension(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	write := func(sheet string, rows int) {
+		if sheet != "Sheet1" {
+			if _, err := f.NewSheet(sheet); err != nil {
+				t.Fatal(err)
+			}
+		}
+		sw, err := f.NewStreamWriter(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for r := 1; r <= rows; r++ {
+			cell, _ := excelize.CoordinatesToCellName(1, r)
+			if err := sw.SetRow(cell, []any{fmt.Sprintf("项目%d", r), "江西某某科技有限公司", 1000 + r}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := sw.Flush(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("Sheet1", 3)
+	f.SetSheetName("Sheet1", "填表说明")
+	write("项目台账", 700)
+	path := filepath.Join(t.TempDir(), "streamed.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	b, err := Open(path, DefaultLimits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	for _, s := range b.Sheets {
+		if s.Rows != 0 {
+			t.Fatalf("sheet %s states %d rows: the fixture does not test a missing dimension", s.Name, s.Rows)
+		}
+	}
+	if got := b.DefaultSheet(); got != "项目台账" {
+		t.Errorf("default sheet %q, want 项目台账", got)
+	}
+	b.CountRows()
+	if len(b.Sheets) != 2 || b.Sheets[0].Rows != 3 || b.Sheets[1].Rows != 700 {
+		t.Errorf("counted sheets: %+v", b.Sheets)
+	}
+}

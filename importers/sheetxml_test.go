@@ -1,10 +1,12 @@
 package importers
 
 import (
+	"bytes"
 	"fmt"
 	"reflect"
 	"strings"
 	"testing"
+	"testing/iotest"
 )
 
 // TestSheetXMLInPieces: a big sheet part is scanned in pieces at the same time; the grid is
@@ -62,6 +64,26 @@ func TestSheetXMLInPieces(t *testing.T) {
 		_, got := parseSheetXMLIn([]byte(sound), sst, lim, 4, 1024)
 		if want == nil || got == nil || got.Error() != want.Error() {
 			t.Errorf("limits %+v: in pieces %v, whole %v", lim, got, want)
+		}
+	}
+}
+
+// TestCountRowTags: the rows counted from a stream, whatever the size of the reads, are the
+// rows scanRows finds.
+func TestCountRowTags(t *testing.T) {
+	doc := []byte(`<sheetData><row r="1"><c><v>1</v></c></row><x:row r="2" spans="1:2"><x:c><x:v>2</x:v></x:c></x:row>` +
+		`<row><c t="inlineStr"><is><t>a&lt;row b</t></is></c></row><rowBreaks/><row/><roww r="9"></roww></sheetData>`)
+	want := len(scanRows(doc, 0, len(doc), nil, Limits{MaxRows: 100, MaxCols: 16}).rows)
+	if want != 4 {
+		t.Fatalf("scanRows finds %d rows in the sample, want 4", want)
+	}
+	for size := 128; size <= 160; size++ {
+		padded := append(bytes.Repeat([]byte(" "), size-len(`<sheetData>`)/2), doc...) // tags across read boundaries
+		if got, err := countRowTags(iotest.OneByteReader(bytes.NewReader(padded)), size); err != nil || got != want {
+			t.Errorf("one byte at a time, buffer %d: %d rows, %v", size, got, err)
+		}
+		if got, err := countRowTags(bytes.NewReader(padded), size); err != nil || got != want {
+			t.Errorf("buffer %d: %d rows, %v", size, got, err)
 		}
 	}
 }

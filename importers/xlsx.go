@@ -177,6 +177,63 @@ func sheetDimension(f *zip.File) (rows, cols int) {
 	return r, columnIndex(string(m[3])) + 1
 }
 
+// countRows counts the <row> elements of a sheet's part, reading it as a stream: for a sheet
+// whose part does not state its dimension. It reads no more than the part limit.
+func (s *xlsxSource) countRows(sheet string) (int, error) {
+	f := s.file(s.parts[sheet])
+	if f == nil {
+		return 0, nil
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return 0, err
+	}
+	defer rc.Close()
+	return countRowTags(io.LimitReader(rc, s.limit), 256<<10)
+}
+
+// countRowTags counts the tags scanRows takes for a <row> in a stream, reading it size bytes
+// at a time (at least 128).
+func countRowTags(r io.Reader, size int) (int, error) {
+	buf := make([]byte, 0, max(size, 128))
+	rows := 0
+	for {
+		n, err := r.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		done := err != nil
+		// Count the tags that begin in buf; one that may run past its end waits for the
+		// next read, unless there is none.
+		i := 0
+		for {
+			j := bytes.IndexByte(buf[i:], '<')
+			if j < 0 {
+				i = len(buf)
+				break
+			}
+			i += j
+			end := bytes.IndexByte(buf[i:], '>')
+			if end < 0 && !done && len(buf)-i < 64 {
+				break
+			}
+			tag := buf[i:]
+			if end >= 0 {
+				tag = buf[i : i+end+1]
+			}
+			if isRowTag(tagName(tag)) {
+				rows++
+			}
+			i++
+		}
+		if done {
+			if err == io.EOF {
+				err = nil
+			}
+			return rows, err
+		}
+		buf = buf[:copy(buf, buf[i:])]
+	}
+}
+
 // columnIndex turns a column name into a 0-based index: A → 0, AA → 26.
 func columnIndex(letters string) int {
 	n := 0

@@ -268,6 +268,9 @@ func (s *importScreen) onOpen() {
 	s.busy("正在读取 " + filepath.Base(path) + "……")
 	s.run(func() {
 		b, err := importers.Open(path, importers.DefaultLimits())
+		if err == nil {
+			b.CountRows() // sizes for the sheet list, off the UI goroutine
+		}
 		fyne.Do(func() {
 			if s.book != nil {
 				s.book.Close()
@@ -300,7 +303,7 @@ func (s *importScreen) onOpen() {
 // sheetLabel names a sheet in the sheet list with its size.
 func sheetLabel(sh importers.SheetInfo) string {
 	label := sh.Name
-	if sh.Rows > 0 { // 0: the sheet does not say (streaming writers leave out its dimension)
+	if sh.Rows > 0 { // 0: an empty sheet, or one whose rows could not be counted
 		label += fmt.Sprintf("（%d行）", sh.Rows)
 	}
 	if sh.Summary {
