@@ -3,6 +3,7 @@ package importers
 import (
 	"errors"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"ganzhao/app"
@@ -150,6 +151,23 @@ func looksLikeData(g *Grid, r, width int) bool {
 	return filled > 0 && data*2 >= filled
 }
 
+// isTotalLabel reports a cell that labels a totals row: a total word (spaces inside it do
+// not count), alone or followed by a bracket or colon, as in 合计（万元） or 总计：.
+func isTotalLabel(v string) bool {
+	k := v
+	if strings.IndexFunc(v, unicode.IsSpace) >= 0 {
+		k = strings.Join(strings.Fields(v), "")
+	}
+	for _, w := range totalWords {
+		if rest, ok := strings.CutPrefix(k, w); ok {
+			if rest == "" || strings.HasPrefix(rest, "（") || strings.HasPrefix(rest, "(") || strings.HasPrefix(rest, "：") || strings.HasPrefix(rest, ":") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // rowKind is what a row below the header is.
 type rowKind int
 
@@ -166,15 +184,23 @@ var (
 	noteWords  = []string{"说明", "注：", "注:", "注1", "注 ", "备注：", "备注:", "填表说明", "填报说明", "数据来源", "制表", "审核", "填报人", "填表人", "单位负责人", "统计人", "资料来源", "免责声明"}
 )
 
-// classify tells data rows from blank, totals, note and repeated header rows.
+// classify tells data rows from blank, totals, note and repeated header rows. It runs on every
+// row of a file, so it counts distinct values without a map and reads total words without
+// building strings.
 func classify(g *Grid, r int, h Header) rowKind {
 	row := g.Cells[r]
 	var vals []string
-	distinct := map[string]bool{}
+	var seen [2]string // the first distinct values, to tell one or two distinct from more
+	distinct := 0
 	for _, v := range row {
 		if v = app.CleanText(v); v != "" {
 			vals = append(vals, v)
-			distinct[v] = true
+			if distinct < 3 && (distinct == 0 || v != seen[0]) && (distinct < 2 || v != seen[1]) {
+				if distinct < 2 {
+					seen[distinct] = v
+				}
+				distinct++
+			}
 		}
 	}
 	if len(vals) == 0 {
@@ -184,20 +210,17 @@ func classify(g *Grid, r int, h Header) rowKind {
 		if i >= 3 {
 			break
 		}
-		k := strings.Join(strings.Fields(v), "")
-		for _, w := range totalWords {
-			if k == w || strings.HasPrefix(k, w+"（") || strings.HasPrefix(k, w+"(") || strings.HasPrefix(k, w+"：") || strings.HasPrefix(k, w+":") {
-				return rowTotal
-			}
+		if isTotalLabel(v) {
+			return rowTotal
 		}
 	}
 	first := vals[0]
 	for _, w := range noteWords {
-		if strings.HasPrefix(first, w) && len(distinct) <= 2 {
+		if strings.HasPrefix(first, w) && distinct <= 2 {
 			return rowNote
 		}
 	}
-	if len(distinct) == 1 && utf8.RuneCountInString(first) > 30 {
+	if distinct == 1 && utf8.RuneCountInString(first) > 30 {
 		return rowNote // one long sentence merged across the row
 	}
 	same := 0
