@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -83,6 +84,45 @@ type ImportFile struct {
 	Skipped    []ImportProblem
 	Warnings   []ImportProblem // about the file: hidden columns, unmapped columns
 	Hash       string          // SHA-256 of the file, recorded with the batch
+
+	// pending, while the reader is still reading the file, appends the next rows in order to
+	// Rows (with RowsRead and Skipped) and reports whether more may come; expected is how
+	// many rows there may be in all. See Stream.
+	pending  func() bool
+	expected int
+}
+
+// Stream lets a reader hand the file over before it has read every row: more appends the
+// next rows to Rows, RowsRead and Skipped, in order, and reports whether more may come;
+// expected bounds how many rows there will be (Rows should have that capacity, so that rows
+// already handed over never move). Planning takes the rows as they come; Complete waits for
+// them all. Rows, RowsRead and Skipped are the reader's to change until then, and every
+// call of more is made from one goroutine at a time.
+func (f *ImportFile) Stream(expected int, more func() bool) {
+	f.pending, f.expected = more, expected
+}
+
+// Complete waits for every row of a file being streamed; afterwards Rows, RowsRead and
+// Skipped are whole.
+func (f *ImportFile) Complete() {
+	for f.pending != nil {
+		f.next()
+	}
+}
+
+// next takes the next rows of a streamed file, if any.
+func (f *ImportFile) next() {
+	if f.pending != nil && !f.pending() {
+		f.pending = nil
+	}
+}
+
+// rowCount is how many rows the file has, or may have while it is streamed.
+func (f *ImportFile) rowCount() int {
+	if f.pending != nil {
+		return max(f.expected, len(f.Rows))
+	}
+	return len(f.Rows)
 }
 
 // ImportAction is what a row does to the ledger.
@@ -283,4 +323,20 @@ type ImportStore interface {
 	// ImportMapping returns the fields remembered for a header key; ErrNotFound when none.
 	ImportMapping(ctx context.Context, key string) ([]string, error)
 	SaveImportMapping(ctx context.Context, key string, fields []string, at time.Time) error
+}
+
+// RowSpan writes sheet row numbers for a message: 3; 3–4 for a run; else 2、5.
+func RowSpan(rows []int) string {
+	run := len(rows) > 1
+	for i := 1; i < len(rows); i++ {
+		run = run && rows[i] == rows[i-1]+1
+	}
+	if run {
+		return fmt.Sprintf("%d–%d", rows[0], rows[len(rows)-1])
+	}
+	parts := make([]string, len(rows))
+	for i, r := range rows {
+		parts[i] = strconv.Itoa(r)
+	}
+	return strings.Join(parts, "、")
 }

@@ -173,7 +173,7 @@ type planner struct {
 }
 
 func (l *Ledger) planImport(ctx context.Context, f *ImportFile, choices map[int]ImportAction, progress func(int, int)) (*ImportPlan, error) {
-	n := len(f.Rows)
+	n := f.rowCount()
 	p := &planner{l: l, f: f, today: l.Today(), columns: map[string]ImportColumn{},
 		entByCode: make(map[string]*entRef, n), entByName: make(map[string][]*entRef, n), personByKey: make(map[string]*personRef, 2*n),
 		projByCode: make(map[string]*projectRef, n), projByName: make(map[string]*projectRef, n),
@@ -186,14 +186,21 @@ func (l *Ledger) planImport(ctx context.Context, f *ImportFile, choices map[int]
 	if err := p.load(ctx); err != nil {
 		return nil, err
 	}
-	plan := &ImportPlan{File: f, Rows: make([]PlannedRow, 0, len(f.Rows))}
-	for i := range f.Rows {
+	plan := &ImportPlan{File: f, Rows: make([]PlannedRow, 0, n)}
+	// A streamed file's rows are taken as they come: the file is read while it is planned.
+	for i := 0; ; i++ {
+		for i >= len(f.Rows) && f.pending != nil {
+			f.next()
+		}
+		if i >= len(f.Rows) {
+			break
+		}
 		if i%1000 == 0 {
 			if err := ctx.Err(); err != nil {
 				return nil, err
 			}
 			if progress != nil {
-				progress(i, len(f.Rows))
+				progress(i, f.rowCount())
 			}
 		}
 		plan.Rows = append(plan.Rows, p.planRow(&f.Rows[i], choices[f.Rows[i].Row]))

@@ -6,7 +6,6 @@ import (
 	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"sync/atomic"
 
 	"ganzhao/app"
@@ -153,6 +152,22 @@ func (t *Table) primary() (app.EntityKind, error) {
 
 // ImportFile reads the table's rows with its mapping into rows for the ledger.
 func (t *Table) ImportFile() (*app.ImportFile, error) {
+	f, err := t.streamFile(runtime.GOMAXPROCS(0))
+	if err == nil {
+		f.Complete()
+	}
+	return f, err
+}
+
+// StreamFile is ImportFile handing the rows over while they are still being read (see
+// app.ImportFile.Stream): planning a file takes its rows as they come, so the file is read
+// on the other cores while the first rows are planned.
+func (t *Table) StreamFile() (*app.ImportFile, error) {
+	return t.streamFile(max(1, runtime.GOMAXPROCS(0)-1)) // a core stays for the planning
+}
+
+// streamFile reads the rows with up to four goroutines, at most workers.
+func (t *Table) streamFile(workers int) (*app.ImportFile, error) {
 	kind, err := t.primary()
 	if err != nil {
 		return nil, refuse(t.Book.Path, "%s", err.Error())
@@ -183,24 +198,36 @@ func (t *Table) ImportFile() (*app.ImportFile, error) {
 	for last >= h.First && blankRow(g.Cells[last]) {
 		last--
 	}
-	rows := t.readRows(h.First, last, kind)
-	for i, rr := range rows {
-		r := h.First + i
-		f.RowsRead++
-		rowNum := g.RowNum[r]
-		switch rr.kind {
-		case rowBlank:
-			f.Skipped = append(f.Skipped, app.ImportProblem{Row: rowNum, Reason: "空行"})
-		case rowTotal:
-			f.Skipped = append(f.Skipped, app.ImportProblem{Row: rowNum, Reason: "合计行（" + firstText(g.Cells[r]) + "）"})
-		case rowNote:
-			f.Skipped = append(f.Skipped, app.ImportProblem{Row: rowNum, Reason: "说明或备注行（" + clip(firstText(g.Cells[r])) + "）"})
-		case rowRepeatedHeader:
-			f.Skipped = append(f.Skipped, app.ImportProblem{Row: rowNum, Reason: "重复的表头行"})
-		default:
-			f.Rows = append(f.Rows, rr.row)
+	rows := t.readRows(h.First, last, kind, workers)
+	f.Rows = make([]app.ImportRow, 0, rows.len())
+	next := 0 // the next chunk to hand over
+	f.Stream(rows.len(), func() bool {
+		if next == rows.chunks() {
+			return false
 		}
-	}
+		lo, hi := rows.wait(next)
+		for i := lo; i < hi; i++ {
+			rr := &rows.out[i]
+			r := h.First + i
+			f.RowsRead++
+			rowNum := g.RowNum[r]
+			switch rr.kind {
+			case rowBlank:
+				f.Skipped = append(f.Skipped, app.ImportProblem{Row: rowNum, Reason: "空行"})
+			case rowTotal:
+				f.Skipped = append(f.Skipped, app.ImportProblem{Row: rowNum, Reason: "合计行（" + firstText(g.Cells[r]) + "）"})
+			case rowNote:
+				f.Skipped = append(f.Skipped, app.ImportProblem{Row: rowNum, Reason: "说明或备注行（" + clip(firstText(g.Cells[r])) + "）"})
+			case rowRepeatedHeader:
+				f.Skipped = append(f.Skipped, app.ImportProblem{Row: rowNum, Reason: "重复的表头行"})
+			default:
+				f.Rows = append(f.Rows, rr.row)
+			}
+			*rr = classifiedRow{} // handed over: let it go
+		}
+		next++
+		return next < rows.chunks()
+	})
 	return f, nil
 }
 
@@ -210,32 +237,54 @@ type classifiedRow struct {
 	row  app.ImportRow
 }
 
-// readRows classifies and reads the grid rows first..last. Rows are independent of each
-// other, so the work is shared among the cores in chunks; the result is in row order.
-func (t *Table) readRows(first, last int, kind app.EntityKind) []classifiedRow {
-	out := make([]classifiedRow, max(0, last-first+1))
-	const chunk = 256
+// rowReading is the rows of a table being classified and read by several goroutines, in
+// chunks taken in order; a chunk's channel is closed once its rows are in out.
+type rowReading struct {
+	out   []classifiedRow
+	ready []chan struct{}
+}
+
+// rowChunk is how many rows a goroutine reads at a time.
+const rowChunk = 256
+
+func (r *rowReading) len() int    { return len(r.out) }
+func (r *rowReading) chunks() int { return len(r.ready) }
+
+// wait waits for chunk k and returns the range of out it covers.
+func (r *rowReading) wait(k int) (lo, hi int) {
+	<-r.ready[k]
+	return k * rowChunk, min((k+1)*rowChunk, len(r.out))
+}
+
+// readRows starts classifying and reading the grid rows first..last with workers goroutines
+// (at most four), in chunks taken in row order. Rows are independent of each other once the
+// table is found.
+func (t *Table) readRows(first, last int, kind app.EntityKind, workers int) *rowReading {
+	n := max(0, last-first+1)
+	r := &rowReading{out: make([]classifiedRow, n), ready: make([]chan struct{}, (n+rowChunk-1)/rowChunk)}
+	for k := range r.ready {
+		r.ready[k] = make(chan struct{})
+	}
 	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), 4, len(out)/chunk+1) {
-		wg.Go(func() {
+	for range min(workers, 4, len(r.ready)) {
+		go func() {
 			for {
-				lo := int(next.Add(chunk)) - chunk
-				if lo >= len(out) {
+				k := int(next.Add(1)) - 1
+				if k >= len(r.ready) {
 					return
 				}
-				for i := lo; i < min(lo+chunk, len(out)); i++ {
-					r := first + i
-					out[i].kind = classify(t.Grid, r, t.Header)
-					if out[i].kind == rowData {
-						out[i].row = t.readRow(r, kind)
+				for i := k * rowChunk; i < min((k+1)*rowChunk, n); i++ {
+					row := first + i
+					r.out[i].kind = classify(t.Grid, row, t.Header)
+					if r.out[i].kind == rowData {
+						r.out[i].row = t.readRow(row, kind)
 					}
 				}
+				close(r.ready[k])
 			}
-		})
+		}()
 	}
-	wg.Wait()
-	return out
+	return r
 }
 
 func firstText(row []string) string {

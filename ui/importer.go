@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"time"
 
@@ -353,7 +352,7 @@ func (s *importScreen) onSheet() {
 				return
 			}
 			s.showMapping()
-			msg := fmt.Sprintf("表头在第 %s 行，共 %d 列，其下 %d 行。请核对列映射，然后预览。", rowSpan(headerRows(g, tbl.Header)), len(tbl.Columns), len(g.Cells)-1-tbl.Header.Rows[len(tbl.Header.Rows)-1])
+			msg := fmt.Sprintf("表头在第 %s 行，共 %d 列，其下 %d 行。请核对列映射，然后预览。", app.RowSpan(headerRows(g, tbl.Header)), len(tbl.Columns), len(g.Cells)-1-tbl.Header.Rows[len(tbl.Header.Rows)-1])
 			if remembered {
 				msg = "已套用上次确认的列映射。" + msg
 			}
@@ -361,22 +360,6 @@ func (s *importScreen) onSheet() {
 			s.idle()
 		})
 	})
-}
-
-// rowSpan writes row numbers for a message: 3, 3–4 for a run, else 2、5.
-func rowSpan(rows []int) string {
-	run := len(rows) > 1
-	for i := 1; i < len(rows); i++ {
-		run = run && rows[i] == rows[i-1]+1
-	}
-	if run {
-		return fmt.Sprintf("%d–%d", rows[0], rows[len(rows)-1])
-	}
-	parts := make([]string, len(rows))
-	for i, r := range rows {
-		parts[i] = strconv.Itoa(r)
-	}
-	return strings.Join(parts, "、")
 }
 
 func headerRows(g *importers.Grid, h importers.Header) []int {
@@ -450,7 +433,7 @@ func (s *importScreen) onPreview() {
 	tbl, choices := s.tbl, cloneChoices(s.choices)
 	ctx := s.busy("正在预览……")
 	s.run(func() {
-		f, err := tbl.ImportFile()
+		f, err := tbl.StreamFile() // read while it is planned
 		var plan *app.ImportPlan
 		if err == nil {
 			plan, err = s.ledger.PreviewImport(ctx, f, choices)
@@ -607,7 +590,7 @@ func (s *importScreen) onCommit() {
 		var rep app.ImportReport
 		if err == nil {
 			var f *app.ImportFile
-			f, err = tbl.ImportFile()
+			f, err = tbl.StreamFile() // read while it is planned
 			if err == nil {
 				rep, err = s.ledger.CommitImport(ctx, f, choices, app.ImportOptions{
 					Progress: func(done, total int) {

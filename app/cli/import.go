@@ -53,7 +53,7 @@ func importFile(ctx context.Context, env Env, args []string) error {
 }
 
 // readImport reads a file for import with the proposed mapping, or the one the user confirmed
-// before for the same headers.
+// before for the same headers. Its rows are streamed: they are read while they are planned.
 func readImport(ctx context.Context, env Env, path, sheet string) (*app.ImportFile, error) {
 	tbl, err := importers.Load(path, sheet, importers.DefaultLimits())
 	if err != nil {
@@ -66,11 +66,11 @@ func readImport(ctx context.Context, env Env, path, sheet string) (*app.ImportFi
 			return nil, err
 		}
 	}
-	return tbl.ImportFile()
+	return tbl.StreamFile()
 }
 
 func printImportReport(w io.Writer, r app.ImportReport) {
-	fmt.Fprintf(w, "文件：%s（%s）工作表：%s，表头在第 %v 行\n", filepath.Base(r.File), r.Format, r.Sheet, r.HeaderRows)
+	fmt.Fprintf(w, "文件：%s（%s）工作表：%s，表头在第 %s 行\n", filepath.Base(r.File), r.Format, r.Sheet, app.RowSpan(r.HeaderRows))
 	fmt.Fprintln(w, "列映射：")
 	for _, c := range r.Columns {
 		fmt.Fprintf(w, "  %s列 %s → %s\n", c.Letter, c.Header, importers.FieldLabel(c.Field))
