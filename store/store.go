@@ -49,8 +49,11 @@ type Store struct {
 	path string
 	// readOnly: opened with OpenReadOnly; every write fails with app.ErrReadOnly.
 	readOnly bool
-	// background: work started after a write returned (checkpointLater), which Close waits for.
+	// background: work started after a write returned (checkpointLater), which Close waits
+	// for; none starts once closing is set.
 	background sync.WaitGroup
+	bgMu       sync.Mutex
+	closing    bool
 	// beforeMigrate is OpenOptions.BeforeMigrate while Open runs.
 	beforeMigrate func(ctx context.Context, s *Store) error
 }
@@ -140,6 +143,9 @@ func OpenWith(ctx context.Context, path string, opt OpenOptions) (*Store, error)
 
 // Close closes the database.
 func (s *Store) Close() error {
+	s.bgMu.Lock()
+	s.closing = true
+	s.bgMu.Unlock()
 	s.background.Wait()
 	return s.db.Close()
 }
@@ -426,6 +432,11 @@ func (s *Store) inBulkTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 // checkpointLater copies the WAL back into the database file in the background (PASSIVE: it
 // waits for no reader or writer). Close waits for it.
 func (s *Store) checkpointLater() {
+	s.bgMu.Lock()
+	defer s.bgMu.Unlock()
+	if s.closing { // Close checkpoints anyway
+		return
+	}
 	s.background.Go(func() {
 		// A failure leaves the pages in the WAL, where the next checkpoint finds them.
 		s.db.ExecContext(context.Background(), `PRAGMA wal_checkpoint(PASSIVE)`)
