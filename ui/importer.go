@@ -38,7 +38,8 @@ type importScreen struct {
 	probHead  *widget.Label
 	probLines []problemLine
 	status    *widget.Label
-	progress  *widget.ProgressBar
+	progress  *widget.ProgressBar         // work whose progress is measured: planning a commit
+	spinner   *widget.ProgressBarInfinite // work whose progress is not: reading, preview, writing, undo
 	previewBt *widget.Button
 	commitBt  *widget.Button
 	undoBt    *widget.Button
@@ -135,6 +136,9 @@ func newImportScreen(win fyne.Window, l *app.Ledger, run runner) *importScreen {
 	s.status.Wrapping = fyne.TextWrapWord
 	s.progress = widget.NewProgressBar()
 	s.progress.Hide()
+	s.spinner = widget.NewProgressBarInfinite()
+	s.spinner.Stop()
+	s.spinner.Hide()
 	s.previewBt = widget.NewButton("预览", s.onPreview)
 	s.commitBt = widget.NewButton("导入", s.onCommit)
 	s.undoBt = widget.NewButton("撤销所选导入", s.onUndo)
@@ -164,7 +168,7 @@ func (s *importScreen) content() fyne.CanvasObject {
 	body.Offset = 0.3
 	buttons := container.NewHBox(s.previewBt, s.commitBt, s.cancelBt)
 	undo := container.NewBorder(nil, nil, widget.NewLabel("导入记录"), s.undoBt, s.batches)
-	bottom := container.NewVBox(s.progress, container.NewBorder(nil, nil, nil, buttons, s.status), undo)
+	bottom := container.NewVBox(container.NewStack(s.progress, s.spinner), container.NewBorder(nil, nil, nil, buttons, s.status), undo)
 	s.loadBatches("")
 	return container.NewBorder(top, bottom, nil, nil, body)
 }
@@ -234,8 +238,7 @@ func (s *importScreen) busy(what string) context.Context {
 	ctx, cancel := context.WithCancel(context.Background())
 	s.cancel = cancel
 	s.status.SetText(what)
-	s.progress.SetValue(0)
-	s.progress.Show()
+	s.showProgress(false)
 	for _, b := range []*widget.Button{s.open, s.previewBt, s.commitBt, s.undoBt} {
 		b.Disable()
 	}
@@ -243,9 +246,25 @@ func (s *importScreen) busy(what string) context.Context {
 	return ctx
 }
 
+// showProgress shows the bar that fits the work: measured, from 0, or a moving one.
+func (s *importScreen) showProgress(measured bool) {
+	if measured {
+		s.spinner.Stop()
+		s.spinner.Hide()
+		s.progress.SetValue(0)
+		s.progress.Show()
+		return
+	}
+	s.progress.Hide()
+	s.spinner.Show()
+	s.spinner.Start()
+}
+
 // idle brings the buttons back after work; call inside fyne.Do.
 func (s *importScreen) idle() {
 	s.progress.Hide()
+	s.spinner.Stop()
+	s.spinner.Hide()
 	s.cancelBt.Disable()
 	s.open.Enable()
 	if s.tbl != nil {
@@ -584,7 +603,8 @@ func (s *importScreen) onCommit() {
 		return
 	}
 	tbl, choices := s.tbl, cloneChoices(s.choices)
-	ctx := s.busy("正在备份并导入……")
+	ctx := s.busy("正在核对各行……")
+	s.showProgress(true)
 	s.run(func() {
 		err := s.ledger.RememberMapping(ctx, tbl.Headers(), tbl.Fields())
 		var rep app.ImportReport
@@ -594,9 +614,15 @@ func (s *importScreen) onCommit() {
 			if err == nil {
 				rep, err = s.ledger.CommitImport(ctx, f, choices, app.ImportOptions{
 					Progress: func(done, total int) {
-						if total > 0 {
-							fyne.Do(func() { s.progress.SetValue(float64(done) / float64(total)) })
-						}
+						fyne.Do(func() {
+							if done < total {
+								s.progress.SetValue(float64(done) / float64(total))
+								return
+							}
+							// Planned: the backup and the write take the rest, unmeasured.
+							s.status.SetText("正在备份并写入……")
+							s.showProgress(false)
+						})
 					}})
 			}
 		}

@@ -158,3 +158,28 @@ func problemsShown(s *importScreen) string {
 	}
 	return strings.Join(lines, "\n")
 }
+
+// TestImportProgressBars: work whose progress is not measured (reading, preview, the write,
+// undo) shows a moving bar; planning a commit shows how far it has got; idle shows neither.
+func TestImportProgressBars(t *testing.T) {
+	l, _ := apptest.Ledger(t, 0)
+	w := test.NewTempWindow(t, nil)
+	s := newImportScreen(w, l, syncRun)
+	w.SetContent(s.content())
+	shown := func() string {
+		return fmt.Sprintf("measured %v, moving %v", s.progress.Visible(), s.spinner.Visible())
+	}
+	s.busy("正在预览……")
+	if got := shown(); got != "measured false, moving true" {
+		t.Errorf("busy: %s", got)
+	}
+	s.showProgress(true)
+	s.progress.SetValue(0.4)
+	if got := shown(); got != "measured true, moving false" || s.progress.Value != 0.4 {
+		t.Errorf("planning: %s at %v", got, s.progress.Value)
+	}
+	s.idle()
+	if got := shown(); got != "measured false, moving false" {
+		t.Errorf("idle: %s", got)
+	}
+}
