@@ -18,19 +18,19 @@ type querier interface {
 }
 
 // writeAudit appends one audit row per changed field.
-func writeAudit(ctx context.Context, tx *sql.Tx, kind app.EntityKind, id string, changes []app.FieldChange, who string, at time.Time) error {
+func writeAudit(ctx context.Context, q querier, kind app.EntityKind, id string, changes []app.FieldChange, who string, at time.Time) error {
 	if len(changes) == 0 {
 		return nil
 	}
-	stmt, err := tx.PrepareContext(ctx, `INSERT INTO audit_log (entity, entity_id, field, old_value, new_value, who, at)
-		VALUES (?, ?, ?, ?, ?, ?, ?)`)
-	if err != nil {
-		return fmt.Errorf("写审计日志：%w", err)
+	if tx, ok := q.(*sql.Tx); ok && len(changes) > 1 { // several rows: one statement
+		st := newTxStmts(tx)
+		defer st.close()
+		q = st
 	}
-	defer stmt.Close()
 	ts := stamp(at)
 	for _, c := range changes {
-		if _, err := stmt.ExecContext(ctx, string(kind), id, c.Field, c.Old, c.New, who, ts); err != nil {
+		if _, err := q.ExecContext(ctx, `INSERT INTO audit_log (entity, entity_id, field, old_value, new_value, who, at)
+			VALUES (?, ?, ?, ?, ?, ?, ?)`, string(kind), id, c.Field, c.Old, c.New, who, ts); err != nil {
 			return fmt.Errorf("写审计日志：%w", err)
 		}
 	}

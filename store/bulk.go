@@ -22,8 +22,8 @@ func (s *Store) LoadDataset(ctx context.Context, d app.Dataset, who string, at t
 // multi-row INSERTs: list the tables parents first, as foreign keys need.
 func insertDataset(ctx context.Context, tx *sql.Tx, d app.Dataset, who string, at time.Time, note string) error {
 	{
-		b := &bulk{ctx: ctx, tx: tx, stmts: map[string]*sql.Stmt{}}
-		defer b.close()
+		b := &bulk{ctx: ctx, st: newTxStmts(tx)}
+		defer b.st.close()
 		ts := stamp(at)
 		metaArgs := func(m app.Meta) []any {
 			return []any{m.ID, stamp(m.CreatedAt), stamp(m.UpdatedAt), m.UpdatedBy, nullStamp(m.DeletedAt)}
@@ -186,8 +186,7 @@ func fundsParentsFirst(funds []app.Fund) []app.Fund {
 // are then always in the database before it is.
 type bulk struct {
 	ctx    context.Context
-	tx     *sql.Tx
-	stmts  map[string]*sql.Stmt
+	st     *txStmts
 	queues map[string]*rowQueue
 	order  []*rowQueue
 	err    error
@@ -256,15 +255,7 @@ func (b *bulk) run(query string, args ...any) {
 	if b.err != nil {
 		return
 	}
-	st, ok := b.stmts[query]
-	if !ok {
-		st, b.err = b.tx.PrepareContext(b.ctx, query)
-		if b.err != nil {
-			return
-		}
-		b.stmts[query] = st
-	}
-	if _, err := st.ExecContext(b.ctx, args...); err != nil {
+	if _, err := b.st.ExecContext(b.ctx, query, args...); err != nil {
 		b.err = writeErr(fmt.Sprintf("批量载入（%s）", describeArgs(args)), err)
 	}
 }
@@ -275,10 +266,4 @@ func describeArgs(args []any) string {
 		b = append(b[:120], "…"...)
 	}
 	return string(b)
-}
-
-func (b *bulk) close() {
-	for _, st := range b.stmts {
-		st.Close()
-	}
 }

@@ -57,7 +57,7 @@ func insertEnterprise(ctx context.Context, tx *sql.Tx, e app.Enterprise) error {
 	return saveCategories(ctx, tx, e)
 }
 
-func saveCategories(ctx context.Context, tx *sql.Tx, e app.Enterprise) error {
+func saveCategories(ctx context.Context, tx querier, e app.Enterprise) error {
 	if _, err := tx.ExecContext(ctx, `DELETE FROM enterprise_categories WHERE enterprise_id = ?`, e.ID); err != nil {
 		return fmt.Errorf("保存企业类别：%w", err)
 	}
@@ -72,28 +72,29 @@ func saveCategories(ctx context.Context, tx *sql.Tx, e app.Enterprise) error {
 
 // UpdateEnterprise saves an edited enterprise read at `read`, auditing each changed field.
 func (s *Store) UpdateEnterprise(ctx context.Context, e app.Enterprise, read time.Time) error {
-	return s.inTx(ctx, func(tx *sql.Tx) error { return updateEnterprise(ctx, tx, e, read) })
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		_, err := updateEnterprise(ctx, tx, e, read)
+		return err
+	})
 }
 
-func updateEnterprise(ctx context.Context, tx *sql.Tx, e app.Enterprise, read time.Time) error {
-	{
-		if err := checkVersion(ctx, tx, "enterprises", e.ID, read); err != nil {
-			return fmt.Errorf("保存企业“%s”：%w", e.Name, err)
-		}
-		old, err := getEnterprise(ctx, tx, e.ID)
-		if err != nil {
-			return err
-		}
-		args := append(enterpriseArgs(e), stamp(e.UpdatedAt), e.UpdatedBy, e.ID)
-		_, err = tx.ExecContext(ctx, `UPDATE enterprises SET `+enterpriseSet+` WHERE id = ?`, args...)
-		if err != nil {
-			return writeErr("保存企业“"+e.Name+"”", err)
-		}
-		if err := saveCategories(ctx, tx, e); err != nil {
-			return err
-		}
-		return writeAudit(ctx, tx, app.KindEnterprise, e.ID, app.Diff(old, e), e.UpdatedBy, e.UpdatedAt)
+// updateEnterprise saves e over the version read at `read` and returns the version it
+// replaced.
+func updateEnterprise(ctx context.Context, tx querier, e app.Enterprise, read time.Time) (old app.Enterprise, err error) {
+	if err := checkVersion(ctx, tx, "enterprises", e.ID, read); err != nil {
+		return old, fmt.Errorf("保存企业“%s”：%w", e.Name, err)
 	}
+	if old, err = getEnterprise(ctx, tx, e.ID); err != nil {
+		return old, err
+	}
+	args := append(enterpriseArgs(e), stamp(e.UpdatedAt), e.UpdatedBy, e.ID)
+	if _, err = tx.ExecContext(ctx, `UPDATE enterprises SET `+enterpriseSet+` WHERE id = ?`, args...); err != nil {
+		return old, writeErr("保存企业“"+e.Name+"”", err)
+	}
+	if err := saveCategories(ctx, tx, e); err != nil {
+		return old, err
+	}
+	return old, writeAudit(ctx, tx, app.KindEnterprise, e.ID, app.Diff(old, e), e.UpdatedBy, e.UpdatedAt)
 }
 
 // Enterprise reads one enterprise, in the recycle bin or not.

@@ -40,11 +40,9 @@ func (s *Store) CommitImport(ctx context.Context, c app.ImportChanges) error {
 		if err := insertDataset(ctx, tx, c.Create, b.By, b.At, note); err != nil {
 			return err
 		}
-		rec, err := tx.PrepareContext(ctx, `INSERT INTO import_batch_records (batch_id, entity, entity_id, action, stamp, previous) VALUES (?, ?, ?, ?, ?, ?)`)
-		if err != nil {
-			return err
-		}
-		defer rec.Close()
+		// The updates below run a few statements per record: prepared once each.
+		st := newTxStmts(tx)
+		defer st.close()
 		record := func(kind, id, action string, at time.Time, previous any) error {
 			prev := ""
 			if previous != nil {
@@ -54,7 +52,8 @@ func (s *Store) CommitImport(ctx context.Context, c app.ImportChanges) error {
 				}
 				prev = string(b)
 			}
-			_, err := rec.ExecContext(ctx, b.ID, kind, id, action, stamp(at), prev)
+			_, err := st.ExecContext(ctx, `INSERT INTO import_batch_records (batch_id, entity, entity_id, action, stamp, previous)
+				VALUES (?, ?, ?, ?, ?, ?)`, b.ID, kind, id, action, stamp(at), prev)
 			return writeErr("记录导入批次", err)
 		}
 		// The created records, one statement per kind: the IDs go in as a JSON array.
@@ -87,11 +86,8 @@ func (s *Store) CommitImport(ctx context.Context, c app.ImportChanges) error {
 			}
 		}
 		for _, e := range c.Enterprises {
-			old, err := getEnterprise(ctx, tx, e.ID)
+			old, err := updateEnterprise(ctx, st, e, c.Read[e.ID])
 			if err != nil {
-				return err
-			}
-			if err := updateEnterprise(ctx, tx, e, c.Read[e.ID]); err != nil {
 				return err
 			}
 			if err := record(string(app.KindEnterprise), e.ID, actionUpdated, e.UpdatedAt, old); err != nil {
@@ -99,11 +95,8 @@ func (s *Store) CommitImport(ctx context.Context, c app.ImportChanges) error {
 			}
 		}
 		for _, p := range c.People {
-			old, err := getPerson(ctx, tx, p.ID)
+			old, err := updatePerson(ctx, st, p, c.Read[p.ID])
 			if err != nil {
-				return err
-			}
-			if err := updatePerson(ctx, tx, p, c.Read[p.ID]); err != nil {
 				return err
 			}
 			if err := record(string(app.KindPerson), p.ID, actionUpdated, p.UpdatedAt, old); err != nil {
@@ -111,11 +104,8 @@ func (s *Store) CommitImport(ctx context.Context, c app.ImportChanges) error {
 			}
 		}
 		for _, p := range c.Projects {
-			old, err := getProject(ctx, tx, p.ID)
+			old, err := updateProject(ctx, st, p, c.Read[p.ID])
 			if err != nil {
-				return err
-			}
-			if err := updateProject(ctx, tx, p, c.Read[p.ID]); err != nil {
 				return err
 			}
 			if err := record(string(app.KindProject), p.ID, actionUpdated, p.UpdatedAt, old); err != nil {
@@ -123,7 +113,7 @@ func (s *Store) CommitImport(ctx context.Context, c app.ImportChanges) error {
 			}
 		}
 		for _, sc := range c.StageChanges {
-			if err := insertStageChange(ctx, tx, sc); err != nil {
+			if err := insertStageChange(ctx, st, sc); err != nil {
 				return err
 			}
 			if err := record(kindStageChange, sc.ID, actionCreated, sc.CreatedAt, nil); err != nil {

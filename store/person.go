@@ -75,7 +75,7 @@ func insertPerson(ctx context.Context, tx *sql.Tx, p app.Person) error {
 	return savePersonLinks(ctx, tx, p)
 }
 
-func savePersonLinks(ctx context.Context, tx *sql.Tx, p app.Person) error {
+func savePersonLinks(ctx context.Context, tx querier, p app.Person) error {
 	if _, err := tx.ExecContext(ctx, `DELETE FROM person_phones WHERE person_id = ?`, p.ID); err != nil {
 		return fmt.Errorf("保存电话：%w", err)
 	}
@@ -101,32 +101,32 @@ func savePersonLinks(ctx context.Context, tx *sql.Tx, p app.Person) error {
 
 // UpdatePerson saves an edited person read at `read`, auditing each changed field.
 func (s *Store) UpdatePerson(ctx context.Context, p app.Person, read time.Time) error {
-	return s.inTx(ctx, func(tx *sql.Tx) error { return updatePerson(ctx, tx, p, read) })
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		_, err := updatePerson(ctx, tx, p, read)
+		return err
+	})
 }
 
-func updatePerson(ctx context.Context, tx *sql.Tx, p app.Person, read time.Time) error {
-	{
-		if err := checkVersion(ctx, tx, "people", p.ID, read); err != nil {
-			return fmt.Errorf("保存人物“%s”：%w", p.Name, err)
-		}
-		old, err := getPerson(ctx, tx, p.ID)
-		if err != nil {
-			return err
-		}
-		args, err := personArgs(p)
-		if err != nil {
-			return err
-		}
-		args = append(args, stamp(p.UpdatedAt), p.UpdatedBy, p.ID)
-		_, err = tx.ExecContext(ctx, `UPDATE people SET `+personSet+` WHERE id = ?`, args...)
-		if err != nil {
-			return writeErr("保存人物“"+p.Name+"”", err)
-		}
-		if err := savePersonLinks(ctx, tx, p); err != nil {
-			return err
-		}
-		return writeAudit(ctx, tx, app.KindPerson, p.ID, app.Diff(old, p), p.UpdatedBy, p.UpdatedAt)
+// updatePerson saves p over the version read at `read` and returns the version it replaced.
+func updatePerson(ctx context.Context, tx querier, p app.Person, read time.Time) (old app.Person, err error) {
+	if err := checkVersion(ctx, tx, "people", p.ID, read); err != nil {
+		return old, fmt.Errorf("保存人物“%s”：%w", p.Name, err)
 	}
+	if old, err = getPerson(ctx, tx, p.ID); err != nil {
+		return old, err
+	}
+	args, err := personArgs(p)
+	if err != nil {
+		return old, err
+	}
+	args = append(args, stamp(p.UpdatedAt), p.UpdatedBy, p.ID)
+	if _, err = tx.ExecContext(ctx, `UPDATE people SET `+personSet+` WHERE id = ?`, args...); err != nil {
+		return old, writeErr("保存人物“"+p.Name+"”", err)
+	}
+	if err := savePersonLinks(ctx, tx, p); err != nil {
+		return old, err
+	}
+	return old, writeAudit(ctx, tx, app.KindPerson, p.ID, app.Diff(old, p), p.UpdatedBy, p.UpdatedAt)
 }
 
 // Person reads one person, in the recycle bin or not.

@@ -66,7 +66,7 @@ func insertProject(ctx context.Context, tx *sql.Tx, p app.Project) error {
 	return saveMethods(ctx, tx, p)
 }
 
-func saveMethods(ctx context.Context, tx *sql.Tx, p app.Project) error {
+func saveMethods(ctx context.Context, tx querier, p app.Project) error {
 	if _, err := tx.ExecContext(ctx, `DELETE FROM project_methods WHERE project_id = ?`, p.ID); err != nil {
 		return fmt.Errorf("保存招商方式：%w", err)
 	}
@@ -78,7 +78,7 @@ func saveMethods(ctx context.Context, tx *sql.Tx, p app.Project) error {
 	return nil
 }
 
-func insertStageChange(ctx context.Context, tx *sql.Tx, c app.StageChange) error {
+func insertStageChange(ctx context.Context, tx querier, c app.StageChange) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO stage_changes (id, project_id, from_stage, to_stage, on_date, reason, created_at, created_by)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, c.ID, c.ProjectID, string(c.From), string(c.To), c.On.String(), c.Reason, stamp(c.CreatedAt), c.By)
 	return writeErr("记录阶段变更", err)
@@ -87,16 +87,19 @@ func insertStageChange(ctx context.Context, tx *sql.Tx, c app.StageChange) error
 // UpdateProject saves an edited project read at `read`, auditing each changed field. The
 // stage is changed only through ChangeStage, which keeps the history.
 func (s *Store) UpdateProject(ctx context.Context, p app.Project, read time.Time) error {
-	return s.inTx(ctx, func(tx *sql.Tx) error { return updateProject(ctx, tx, p, read) })
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		_, err := updateProject(ctx, tx, p, read)
+		return err
+	})
 }
 
-func updateProject(ctx context.Context, tx *sql.Tx, p app.Project, read time.Time) error {
+// updateProject saves p over the version read at `read` and returns the version it replaced.
+func updateProject(ctx context.Context, tx querier, p app.Project, read time.Time) (old app.Project, err error) {
 	if err := checkVersion(ctx, tx, "projects", p.ID, read); err != nil {
-		return fmt.Errorf("保存项目“%s”：%w", p.Name, err)
+		return old, fmt.Errorf("保存项目“%s”：%w", p.Name, err)
 	}
-	old, err := getProject(ctx, tx, p.ID)
-	if err != nil {
-		return err
+	if old, err = getProject(ctx, tx, p.ID); err != nil {
+		return old, err
 	}
 	args := append(projectArgs(p), stamp(p.UpdatedAt), p.UpdatedBy, p.ID)
 	_, err = tx.ExecContext(ctx, `UPDATE projects SET name = ?, code = ?, investor_id = ?, introducer_id = ?, zone_id = ?,
@@ -105,19 +108,19 @@ func updateProject(ctx context.Context, tx *sql.Tx, p app.Project, read time.Tim
 		homecoming = ?, homecoming_ties = ?, out_of_province = ?, gan_return = ?, registered = ?, registered_on = ?,
 		fund_id = ?, notes = ?, updated_at = ?, updated_by = ? WHERE id = ?`, args...)
 	if err != nil {
-		return writeErr("保存项目“"+p.Name+"”", err)
+		return old, writeErr("保存项目“"+p.Name+"”", err)
 	}
 	if err := saveMethods(ctx, tx, p); err != nil {
-		return err
+		return old, err
 	}
-	return writeAudit(ctx, tx, app.KindProject, p.ID, app.Diff(old, p), p.UpdatedBy, p.UpdatedAt)
+	return old, writeAudit(ctx, tx, app.KindProject, p.ID, app.Diff(old, p), p.UpdatedBy, p.UpdatedAt)
 }
 
 // ChangeStage saves a project already moved to its new stage and appends the change to its
 // history, in one transaction.
 func (s *Store) ChangeStage(ctx context.Context, p app.Project, read time.Time, c app.StageChange) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		if err := updateProject(ctx, tx, p, read); err != nil {
+		if _, err := updateProject(ctx, tx, p, read); err != nil {
 			return err
 		}
 		return insertStageChange(ctx, tx, c)
