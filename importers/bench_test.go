@@ -113,7 +113,6 @@ func BenchmarkImport50kInto100k(b *testing.B) { benchmarkImport(b, 50_000, 100_0
 
 func benchmarkImport(b *testing.B, n, existing int) {
 	path := writeMessyLedger(b, n)
-	ctx := context.Background()
 	runtime.GC()
 	peak := sampleHeap()
 	defer func() { b.ReportMetric(peak()/(1<<20), "peak-heap-MB") }()
@@ -125,18 +124,7 @@ func benchmarkImport(b *testing.B, n, existing int) {
 		resetPeakRSS()
 		cpu0 := cpuTime()
 		b.StartTimer()
-		tbl, err := importers.Load(path, "", importers.DefaultLimits())
-		if err != nil {
-			b.Fatal(err)
-		}
-		f, err := tbl.StreamFile() // as the window and the command line do
-		if err != nil {
-			b.Fatal(err)
-		}
-		rep, err := l.CommitImport(ctx, f, nil, app.ImportOptions{})
-		if err != nil {
-			b.Fatal(err)
-		}
+		rep := importPath(b, l, path)
 		b.StopTimer()
 		cpu += cpuTime() - cpu0
 		rss = max(rss, peakRSS())
@@ -185,33 +173,36 @@ func sampleHeap() func() float64 {
 	}
 }
 
+// importPath imports a file end to end as the window and the command line do: the rows are
+// streamed, read while they are planned.
+func importPath(b *testing.B, l *app.Ledger, path string) app.ImportReport {
+	b.Helper()
+	tbl, err := importers.Load(path, "", importers.DefaultLimits())
+	if err != nil {
+		b.Fatal(err)
+	}
+	f, err := tbl.StreamFile()
+	if err != nil {
+		b.Fatal(err)
+	}
+	rep, err := l.CommitImport(context.Background(), f, nil, app.ImportOptions{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return rep
+}
+
 // BenchmarkReimport50k imports the ledger again a month on, every project's investment
 // revised: 50 000 records updated, each with its previous version kept for undo and its
 // changed field audited. The first import is not timed.
 func BenchmarkReimport50k(b *testing.B) {
 	first, again := writeMessyLedger(b, 50_000), writeMessyLedgerShifted(b, 50_000, 1)
-	ctx := context.Background()
-	imp := func(l *app.Ledger, path string) app.ImportReport {
-		tbl, err := importers.Load(path, "", importers.DefaultLimits())
-		if err != nil {
-			b.Fatal(err)
-		}
-		f, err := tbl.StreamFile()
-		if err != nil {
-			b.Fatal(err)
-		}
-		rep, err := l.CommitImport(ctx, f, nil, app.ImportOptions{})
-		if err != nil {
-			b.Fatal(err)
-		}
-		return rep
-	}
 	for b.Loop() {
 		b.StopTimer()
 		l, closeLedger := apptest.LedgerToClose(b, 0)
-		imp(l, first)
+		importPath(b, l, first)
 		b.StartTimer()
-		rep := imp(l, again)
+		rep := importPath(b, l, again)
 		b.StopTimer()
 		if rep.Updated != 50_000 || rep.Created != 0 {
 			b.Fatalf("second import: %s", rep.Summary())
@@ -229,18 +220,7 @@ func BenchmarkUndo50k(b *testing.B) {
 	for b.Loop() {
 		b.StopTimer()
 		l, _ := apptest.Ledger(b, 0)
-		tbl, err := importers.Load(path, "", importers.DefaultLimits())
-		if err != nil {
-			b.Fatal(err)
-		}
-		f, err := tbl.ImportFile()
-		if err != nil {
-			b.Fatal(err)
-		}
-		rep, err := l.CommitImport(ctx, f, nil, app.ImportOptions{})
-		if err != nil {
-			b.Fatal(err)
-		}
+		rep := importPath(b, l, path)
 		b.StartTimer()
 		u, err := l.UndoImport(ctx, rep.Batch)
 		if err != nil || len(u.Kept) != 0 {
