@@ -153,10 +153,13 @@ func (s *Store) UndoImport(ctx context.Context, batchID, who string, at time.Tim
 			return err
 		}
 		note := fmt.Sprintf("撤销导入 %s（批次 %s）", filepath.Base(file), batchID)
+		// A few statements per record taken back: prepared once each.
+		st := newTxStmts(tx)
+		defer st.close()
 		current := func(kind, id string) (updated string, deleted bool, name string, err error) {
 			r := recycled[app.EntityKind(kind)]
 			var del sql.NullString
-			err = tx.QueryRowContext(ctx, `SELECT updated_at, deleted_at, `+r.name+` FROM `+r.table+` WHERE id = ?`, id).Scan(&updated, &del, &name)
+			err = st.QueryRowContext(ctx, `SELECT updated_at, deleted_at, `+r.name+` FROM `+r.table+` WHERE id = ?`, id).Scan(&updated, &del, &name)
 			return updated, del.Valid, name, err
 		}
 		// Updated records first: their previous versions decide what the created ones are
@@ -180,7 +183,7 @@ func (s *Store) UndoImport(ctx context.Context, batchID, who string, at time.Tim
 				}
 				continue
 			}
-			if err := restoreVersion(ctx, tx, r, who, at); err != nil {
+			if err := restoreVersion(ctx, st, r, who, at); err != nil {
 				return err
 			}
 			u.Restored++
@@ -190,7 +193,7 @@ func (s *Store) UndoImport(ctx context.Context, batchID, who string, at time.Tim
 				continue
 			}
 			var projectID string
-			if err := tx.QueryRowContext(ctx, `SELECT project_id FROM stage_changes WHERE id = ?`, r.id).Scan(&projectID); err == sql.ErrNoRows {
+			if err := st.QueryRowContext(ctx, `SELECT project_id FROM stage_changes WHERE id = ?`, r.id).Scan(&projectID); err == sql.ErrNoRows {
 				continue
 			} else if err != nil {
 				return fmt.Errorf("撤销导入：%w", err)
@@ -198,7 +201,7 @@ func (s *Store) UndoImport(ctx context.Context, batchID, who string, at time.Tim
 			if keptProjects[projectID] {
 				continue
 			}
-			if _, err := tx.ExecContext(ctx, `DELETE FROM stage_changes WHERE id = ?`, r.id); err != nil {
+			if _, err := st.ExecContext(ctx, `DELETE FROM stage_changes WHERE id = ?`, r.id); err != nil {
 				return fmt.Errorf("撤销导入：%w", err)
 			}
 		}
@@ -341,7 +344,7 @@ func linkedCreated(ctx context.Context, tx *sql.Tx, batchID string, kind app.Ent
 
 // restoreVersion writes back the version of a record from before the import, Meta included,
 // with its child rows, and audits the fields that change back.
-func restoreVersion(ctx context.Context, tx *sql.Tx, r batchRecord, who string, at time.Time) error {
+func restoreVersion(ctx context.Context, tx querier, r batchRecord, who string, at time.Time) error {
 	fail := func(err error) error { return writeErr("撤销导入：恢复原记录", err) }
 	switch app.EntityKind(r.kind) {
 	case app.KindEnterprise:
