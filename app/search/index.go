@@ -34,6 +34,12 @@ type Source interface {
 	Chamber(ctx context.Context, id string) (app.Chamber, error)
 	Activities(ctx context.Context, f app.ActivityFilter) ([]app.Activity, error)
 	Activity(ctx context.Context, id string) (app.Activity, error)
+	Events(ctx context.Context, f app.EventFilter) ([]app.Event, error)
+	Event(ctx context.Context, id string) (app.Event, error)
+	Trips(ctx context.Context) ([]app.Trip, error)
+	Trip(ctx context.Context, id string) (app.Trip, error)
+	Campaigns(ctx context.Context) ([]app.Campaign, error)
+	Campaign(ctx context.Context, id string) (app.Campaign, error)
 	Zones(ctx context.Context) ([]app.Zone, error)
 }
 
@@ -42,7 +48,8 @@ type Source interface {
 const KindZone app.EntityKind = "zone"
 
 // Kinds are the kinds the index holds, in the order their groups show when they rank alike.
-var Kinds = []app.EntityKind{app.KindEnterprise, app.KindPerson, app.KindProject, app.KindFund, app.KindChamber, KindZone, app.KindActivity}
+var Kinds = []app.EntityKind{app.KindEnterprise, app.KindPerson, app.KindProject, app.KindFund, app.KindChamber, KindZone,
+	app.KindEvent, app.KindCampaign, app.KindTrip, app.KindActivity}
 
 // KindLabel is the Chinese name of a kind of result.
 func KindLabel(k app.EntityKind) string {
@@ -317,6 +324,27 @@ func (ix *Index) readAll(ctx context.Context) ([]record, error) {
 	for _, a := range as {
 		out = append(out, activityRecord(a))
 	}
+	evs, err := ix.src.Events(ctx, app.EventFilter{})
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range evs {
+		out = append(out, eventRecord(e))
+	}
+	cps, err := ix.src.Campaigns(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range cps {
+		out = append(out, campaignRecord(c))
+	}
+	ts, err := ix.src.Trips(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, t := range ts {
+		out = append(out, tripRecord(t))
+	}
 	return out, nil
 }
 
@@ -341,6 +369,15 @@ func (ix *Index) readOne(ctx context.Context, kind app.EntityKind, id string) (r
 	case app.KindActivity:
 		a, err := ix.src.Activity(ctx, id)
 		return activityRecord(a), err == nil && !a.Deleted(), err
+	case app.KindEvent:
+		e, err := ix.src.Event(ctx, id)
+		return eventRecord(e), err == nil && !e.Deleted(), err
+	case app.KindCampaign:
+		c, err := ix.src.Campaign(ctx, id)
+		return campaignRecord(c), err == nil && !c.Deleted(), err
+	case app.KindTrip:
+		t, err := ix.src.Trip(ctx, id)
+		return tripRecord(t), err == nil && !t.Deleted(), err
 	}
 	return record{}, false, nil
 }
@@ -401,6 +438,20 @@ func activityRecord(a app.Activity) record {
 		name = a.Kind
 	}
 	return record{kind: kindOrder(app.KindActivity), id: a.ID, name: name, detail: joinNonEmpty(a.On.String(), a.Kind, a.Place)}
+}
+
+// eventRecord finds a 三请三回 event by its name, place or organiser.
+func eventRecord(e app.Event) record {
+	return record{kind: kindOrder(app.KindEvent), id: e.ID, name: e.Name, detail: joinNonEmpty(e.On.String(), string(e.Level), e.Place, e.Organiser), pinyin: true}
+}
+
+func campaignRecord(c app.Campaign) record {
+	return record{kind: kindOrder(app.KindCampaign), id: c.ID, name: c.Name, detail: joinNonEmpty(c.Occasion, c.StartsOn.String()+"—"+c.EndsOn.String()), pinyin: true}
+}
+
+// tripRecord finds a trip by its destination, and its team by their names.
+func tripRecord(t app.Trip) record {
+	return record{kind: kindOrder(app.KindTrip), id: t.ID, name: t.Destination, detail: joinNonEmpty(t.StartsOn.String()+"—"+t.EndsOn.String(), strings.Join(t.Members, "、"), t.Purpose), pinyin: true}
 }
 
 func joinNonEmpty(parts ...string) string {

@@ -389,3 +389,63 @@ func summary(r search.Result) []string {
 	}
 	return out
 }
+
+// TestFindsDrives: 三请三回 events, contact campaigns and trips are found by name (and its
+// initials) and by what their detail holds, follow the ledger, and open by their kind.
+func TestFindsDrives(t *testing.T) {
+	f := newFixture(t, 0)
+	ctx := context.Background()
+	f.ledger.Subscribe(f.index.Notify)
+	ev := app.Event{Name: "赣商回乡投资恳谈会", Kind: app.EventTalks, Level: app.LevelCity, On: app.MustDate("2026-02-10"),
+		Place: "南昌前湖迎宾馆", Organiser: "南昌市商务局"}
+	cp := app.Campaign{Name: "2026年春节问候", Occasion: "春节", StartsOn: app.MustDate("2026-02-01"), EndsOn: app.MustDate("2026-02-20"), TaskTitle: "春节问候"}
+	tr := app.Trip{Destination: "深圳", StartsOn: app.MustDate("2026-03-02"), EndsOn: app.MustDate("2026-03-06"), Members: []string{"李四", "王五"}, Purpose: "拜访电子信息企业"}
+	for _, save := range []func() error{
+		func() error { return f.ledger.SaveEvent(ctx, &ev) },
+		func() error { return f.ledger.SaveCampaign(ctx, &cp) },
+		func() error { return f.ledger.SaveTrip(ctx, &tr) },
+	} {
+		if err := save(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f.index.Wait()
+	tests := []struct {
+		query, name string
+		kind        app.EntityKind
+		id          string
+	}{
+		{"gshxtzkth", "赣商回乡投资恳谈会", app.KindEvent, ev.ID},
+		{"南昌市商务局", "赣商回乡投资恳谈会", app.KindEvent, ev.ID},
+		{"春节问候", "2026年春节问候", app.KindCampaign, cp.ID},
+		{"sz", "深圳", app.KindTrip, tr.ID},
+		{"王五", "深圳", app.KindTrip, tr.ID},
+	}
+	for _, tc := range tests {
+		h, ok := find(f.index.Search(tc.query, 20), tc.name)
+		if !ok || h.Kind != tc.kind || h.ID != tc.id {
+			t.Errorf("%q: found %v %+v, want %s %s", tc.query, ok, h, tc.kind, tc.name)
+		}
+	}
+	// Renamed and deleted, as the ledger says.
+	ev.Name = "赣商回乡发展大会"
+	if err := f.ledger.SaveEvent(ctx, &ev); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.ledger.Delete(ctx, app.KindTrip, tr.ID); err != nil {
+		t.Fatal(err)
+	}
+	f.index.Wait()
+	if _, ok := find(f.index.Search("发展大会", 20), "赣商回乡发展大会"); !ok {
+		t.Error("the renamed event is not found")
+	}
+	if _, ok := find(f.index.Search("恳谈会", 20), "赣商回乡投资恳谈会"); ok {
+		t.Error("the event's old name is still found")
+	}
+	if _, ok := find(f.index.Search("sz", 20), "深圳"); ok {
+		t.Error("the deleted trip is still found")
+	}
+	if err := f.index.Err(); err != nil {
+		t.Error(err)
+	}
+}
