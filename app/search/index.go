@@ -276,74 +276,52 @@ func (s *state) enterprises(r record) {
 func (ix *Index) readAll(ctx context.Context) ([]record, error) {
 	var out []record
 	es, err := ix.src.Enterprises(ctx, app.EnterpriseFilter{})
-	if err != nil {
+	if out, err = appendRecords(out, es, err, enterpriseRecord); err != nil {
 		return nil, err
-	}
-	for _, e := range es {
-		out = append(out, enterpriseRecord(e))
 	}
 	ps, err := ix.src.People(ctx, app.PersonFilter{})
-	if err != nil {
+	if out, err = appendRecords(out, ps, err, personRecord); err != nil {
 		return nil, err
-	}
-	for _, p := range ps {
-		out = append(out, personRecord(p))
 	}
 	prs, err := ix.src.Projects(ctx, app.ProjectFilter{})
-	if err != nil {
+	if out, err = appendRecords(out, prs, err, projectRecord); err != nil {
 		return nil, err
-	}
-	for _, p := range prs {
-		out = append(out, projectRecord(p))
 	}
 	fs, err := ix.src.Funds(ctx)
-	if err != nil {
+	if out, err = appendRecords(out, fs, err, fundRecord); err != nil {
 		return nil, err
-	}
-	for _, f := range fs {
-		out = append(out, fundRecord(f))
 	}
 	cs, err := ix.src.Chambers(ctx)
-	if err != nil {
+	if out, err = appendRecords(out, cs, err, chamberRecord); err != nil {
 		return nil, err
-	}
-	for _, c := range cs {
-		out = append(out, chamberRecord(c))
 	}
 	zs, err := ix.src.Zones(ctx)
-	if err != nil {
+	if out, err = appendRecords(out, zs, err, zoneRecord); err != nil {
 		return nil, err
-	}
-	for _, z := range zs {
-		out = append(out, zoneRecord(z))
 	}
 	as, err := ix.src.Activities(ctx, app.ActivityFilter{})
-	if err != nil {
+	if out, err = appendRecords(out, as, err, activityRecord); err != nil {
 		return nil, err
-	}
-	for _, a := range as {
-		out = append(out, activityRecord(a))
 	}
 	evs, err := ix.src.Events(ctx, app.EventFilter{})
-	if err != nil {
+	if out, err = appendRecords(out, evs, err, eventRecord); err != nil {
 		return nil, err
-	}
-	for _, e := range evs {
-		out = append(out, eventRecord(e))
 	}
 	cps, err := ix.src.Campaigns(ctx)
-	if err != nil {
+	if out, err = appendRecords(out, cps, err, campaignRecord); err != nil {
 		return nil, err
-	}
-	for _, c := range cps {
-		out = append(out, campaignRecord(c))
 	}
 	ts, err := ix.src.Trips(ctx)
+	return appendRecords(out, ts, err, tripRecord)
+}
+
+// appendRecords appends the index records of a list just read, unless reading it failed.
+func appendRecords[T any](out []record, list []T, err error, rec func(T) record) ([]record, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, t := range ts {
-		out = append(out, tripRecord(t))
+	for _, x := range list {
+		out = append(out, rec(x))
 	}
 	return out, nil
 }
