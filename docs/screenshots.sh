@@ -13,10 +13,22 @@ sleep 1
 # Backups for the 设置's list: a manual one and an encrypted one (the day's is taken on start).
 "$bin" --db "$work/demo.db" backup >/dev/null
 GANZHAO_PASSPHRASE=screenshot-passphrase "$bin" --db "$work/demo.db" backup --encrypt >/dev/null
-shoot() { # shoot SCREEN FILE [KEYS [TEXT]]
+# launch opens the window on SCREEN and waits for it to draw; capture saves it to docs/FILE
+# (with import's further arguments, a crop say) and closes it.
+launch() {
 	DISPLAY=$display LANGUAGE=zh_CN "$bin" --db "$work/demo.db" --screen "$1" >/dev/null 2>&1 &
-	local pid=$!
+	pid=$!
 	sleep 6
+}
+capture() {
+	local file=$1
+	shift
+	DISPLAY=$display import -window root "$@" "docs/$file"
+	kill "$pid"; wait "$pid" 2>/dev/null || true
+	echo "docs/$file"
+}
+shoot() { # shoot SCREEN FILE [KEYS [TEXT]]
+	launch "$1"
 	if [ "${3:-}" = open ]; then
 		# Open the first row's page: a click gives the window the focus, a double click opens it.
 		DISPLAY=$display xdotool mousemove 440 200 sleep 1 click 1 sleep 1 click --repeat 2 --delay 80 1 || true
@@ -28,9 +40,7 @@ shoot() { # shoot SCREEN FILE [KEYS [TEXT]]
 		[ -n "${4:-}" ] && DISPLAY=$display xdotool type --delay 150 "$4"
 		sleep 3
 	fi
-	DISPLAY=$display import -window root "docs/$2"
-	kill "$pid"; wait "$pid" 2>/dev/null || true
-	echo "docs/$2"
+	capture "$2"
 }
 while IFS='|' read -r screen file keys text; do
 	[ -n "$screen" ] && shoot "$screen" "$file" "$keys" "$text"
@@ -60,46 +70,34 @@ LIST
 # demo, a sub-fund with a co-GP, LPs and investments that count and that do not; its page
 # opens at the top left (960×760, no window manager) and the 返投台账 tab is clicked.
 shoot_fund_ledger() {
-	DISPLAY=$display LANGUAGE=zh_CN "$bin" --db "$work/demo.db" --screen 基金 >/dev/null 2>&1 &
-	local pid=$!
-	sleep 6
+	launch 基金
 	DISPLAY=$display xdotool mousemove 360 462 click --repeat 2 --delay 80 1
 	sleep 4
 	DISPLAY=$display xdotool mousemove 116 23 click 1
 	sleep 3
-	DISPLAY=$display import -window root -crop 960x760+0+0 +repage docs/screenshot-fund-reinvest.png
-	kill "$pid"; wait "$pid" 2>/dev/null || true
-	echo docs/screenshot-fund-reinvest.png
+	capture screenshot-fund-reinvest.png -crop 960x760+0+0 +repage
 }
 shoot_fund_ledger
 
 # The side-by-side merge: on 查重与合并 click 合并… of the first pair; its window (1000×720,
 # no window manager) opens at the top left.
 shoot_merge_pair() {
-	DISPLAY=$display LANGUAGE=zh_CN "$bin" --db "$work/demo.db" --screen 查重与合并 >/dev/null 2>&1 &
-	local pid=$!
-	sleep 6
+	launch 查重与合并
 	DISPLAY=$display xdotool mousemove 1246 134 click 1
 	sleep 4
-	DISPLAY=$display import -window root -crop 1000x720+0+0 +repage docs/screenshot-merge-pair.png
-	kill "$pid"; wait "$pid" 2>/dev/null || true
-	echo docs/screenshot-merge-pair.png
+	capture screenshot-merge-pair.png -crop 1000x720+0+0 +repage
 }
 shoot_merge_pair
 
 # The import screen with a preview: the messy ledger fixture is read (title rows, a two-level
 # header, a blank and a totals row) and previewed, with its problems listed under the rows.
 shoot_import_preview() {
-	DISPLAY=$display LANGUAGE=zh_CN "$bin" --db "$work/demo.db" --screen 导入 >/dev/null 2>&1 &
-	local pid=$!
-	sleep 6
+	launch 导入
 	DISPLAY=$display xdotool mousemove 690 23 click 1 sleep 0.5 type --delay 20 "$PWD/importers/testdata/projects_messy.xlsx"
 	DISPLAY=$display xdotool mousemove 1254 23 click 1
 	sleep 4
 	DISPLAY=$display xdotool mousemove 1157 738 click 1
 	sleep 5
-	DISPLAY=$display import -window root docs/screenshot-import.png
-	kill "$pid"; wait "$pid" 2>/dev/null || true
-	echo docs/screenshot-import.png
+	capture screenshot-import.png
 }
 shoot_import_preview
